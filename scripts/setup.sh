@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs every system dependency of tlc. Idempotent: re-running it only installs what is missing.
+set -euo pipefail
+
+packages=(
+  llvm-22-dev libmlir-22-dev mlir-22-tools clang-22 lld-22
+  cmake ninja-build ccache g++
+  libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata
+  python3-numpy python3-onnx python3-torch python3-torchvision pybind11-dev
+  nodejs
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+SUDO=""
+[[ $(id -u) -ne 0 ]] && SUDO="sudo"
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
