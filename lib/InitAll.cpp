@@ -4,10 +4,17 @@
 
 #include "tl/IR/TLDialect.h"
 #include "tl/Transforms/Passes.h"
+#include "tlc/Conversion/Passes.h"
+#include "tlc/Pipelines/CPUPipeline.h"
+
 #include "mlir/IR/DialectRegistry.h"
 
 void mlir::tlc::registerAllDialects(DialectRegistry &registry) {
   registry.insert<tl::TLDialect>();
 }
 
-void mlir::tlc::registerAllPasses() { tl::registerTLPasses(); }
+void mlir::tlc::registerAllPasses() {
+  tl::registerTLPasses();
+  registerTLCConversionPasses();
+  registerCPUPipeline();
+}

@@ -1,0 +1,43 @@
+//===- TLToLinalg.cpp - the convert-tl-to-linalg pass ---------------------===//
+
+#include "tlc/Conversion/TLToLinalg/TLToLinalg.h"
+
+#include "tl/IR/TLDialect.h"
+#include "tl/IR/TLOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir::tlc {
+#define GEN_PASS_DEF_CONVERTTLTOLINALG
+#include "tlc/Conversion/Passes.h.inc"
+} // namespace mlir::tlc
+
+using namespace mlir;
+
+void mlir::tlc::populateTLToLinalgConversionPatterns(
+    RewritePatternSet &patterns) {
+  // Families register here as they are implemented.
+  (void)patterns;
+}
+
+namespace {
+struct ConvertTLToLinalgPass
+    : public tlc::impl::ConvertTLToLinalgBase<ConvertTLToLinalgPass> {
+  void runOnOperation() override {
+    MLIRContext *context = &getContext();
+    ConversionTarget target(*context);
+    target.addIllegalDialect<tl::TLDialect>();
+    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                           math::MathDialect, tensor::TensorDialect>();
+    RewritePatternSet patterns(context);
+    tlc::populateTLToLinalgConversionPatterns(patterns);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace
