@@ -5,12 +5,15 @@
  *
  *===----------------------------------------------------------------------===*/
 
+#define _POSIX_C_SOURCE 200809L
 #include "tlc/Runtime/Npy.h"
 #include "tlc/Runtime/Runtime.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void print_tensor_info(FILE *out, int32_t index,
                               const tlc_tensor_info *info) {
@@ -50,6 +53,27 @@ static void print_usage(FILE *out, const char *program,
   fprintf(out, "outputs:\n");
   for (int32_t i = 0; i < info->num_outputs; ++i)
     print_tensor_info(out, i, &info->outputs[i]);
+}
+
+/* mkdir -p; returns non-zero with errno set on failure. */
+static int make_directories(const char *path) {
+  char buffer[4096];
+  size_t length = strlen(path);
+  if (length == 0 || length >= sizeof(buffer)) {
+    errno = ENAMETOOLONG;
+    return 1;
+  }
+  memcpy(buffer, path, length + 1);
+  for (size_t i = 1; i <= length; ++i) {
+    if (buffer[i] != '/' && buffer[i] != '\0')
+      continue;
+    char saved = buffer[i];
+    buffer[i] = '\0';
+    if (mkdir(buffer, 0777) != 0 && errno != EEXIST)
+      return 1;
+    buffer[i] = saved;
+  }
+  return 0;
 }
 
 static int parse_threads(const char *text, int32_t *threads) {
@@ -177,6 +201,11 @@ int tlrt_exe_main(const tlc_model_api *api, int argc, char **argv) {
     memcpy(inputs[i].shape, arrays[i].shape, sizeof(inputs[i].shape));
   }
 
+  if (make_directories(output_dir) != 0) {
+    fprintf(stderr, "error: cannot create %s: %s\n", output_dir,
+            strerror(errno));
+    goto done;
+  }
   tlc_error error;
   if (api->session_create(threads, &session, &error) != TLC_OK) {
     fprintf(stderr, "error: %s\n", error.message);

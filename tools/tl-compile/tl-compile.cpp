@@ -46,7 +46,8 @@ static cl::opt<EmitKind> emit(
     cl::cat(category));
 static cl::opt<char>
     optLevel("O", cl::desc("Optimization level: -O0, -O1, -O2 (default) or -O3"),
-             cl::Prefix, cl::init('2'), cl::cat(category));
+             cl::Prefix, cl::init('2'), cl::value_desc("0-3"),
+             cl::cat(category));
 static cl::opt<std::string>
     modelName("name",
               cl::desc("Prefix of the API symbols, a C identifier (default: "
@@ -91,10 +92,10 @@ tl-cpu-emit-model-abi to machine code, in-process.
   tl-compile model.mlir --emit=llvm               # LLVM IR on stdout
 
 The shared library exports only the model API (<name>_info, <name>_run,
-<name>_session_create, <name>_session_destroy, <name>_api) and
-tlc_get_model_api; it needs nothing but the C library, libm and libpthread
-at run time. The header documents the inputs, outputs and usage; the ABI is
-described in docs/abi.md.
+<name>_session_create, <name>_session_destroy, <name>_session_threads,
+<name>_api) and tlc_get_model_api; it needs nothing but the C library, libm
+and libpthread at run time. The header documents the inputs, outputs and
+usage; the ABI is described in docs/abi.md.
 
 Linking (lib, exe) runs the system C compiler driver with the runtime
 archive libtlc_runtime.a, found beside the tool (../lib). Environment:

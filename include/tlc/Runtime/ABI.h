@@ -125,6 +125,7 @@ typedef struct tlc_model_api {
   int32_t (*run)(tlc_session *session, const tlc_tensor *inputs,
                  size_t num_inputs, tlc_tensor *outputs, size_t num_outputs,
                  tlc_error *error);
+  int32_t (*session_threads)(const tlc_session *session);
 } tlc_model_api;
 
 /* Name of the accessor every tl-compile shared library exports:

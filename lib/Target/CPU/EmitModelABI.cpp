@@ -8,7 +8,7 @@
 //   tlc_model_info  {i32 abi_version, i32 num_inputs, i32 num_outputs,
 //                    ptr name, ptr inputs, ptr outputs}
 //   tlc_model_api   {i32 abi_version, ptr info, ptr session_create,
-//                    ptr session_destroy, ptr run}
+//                    ptr session_destroy, ptr run, ptr session_threads}
 //   tlrt_model      {ptr info, ptr invoke}
 //
 //===----------------------------------------------------------------------===//
@@ -48,7 +48,7 @@ public:
     modelInfoTy = LLVM::LLVMStructType::getLiteral(
         ctx, {i32Ty, i32Ty, i32Ty, ptrTy, ptrTy, ptrTy});
     apiTy = LLVM::LLVMStructType::getLiteral(
-        ctx, {i32Ty, ptrTy, ptrTy, ptrTy, ptrTy});
+        ctx, {i32Ty, ptrTy, ptrTy, ptrTy, ptrTy, ptrTy});
     modelTy = LLVM::LLVMStructType::getLiteral(ctx, {ptrTy, ptrTy});
     b.setInsertionPointToEnd(module.getBody());
   }
@@ -275,7 +275,8 @@ LogicalResult ABIEmitter::emit(const ModelABI &abi, bool exportAPITable,
   // entry called `main`) are renamed, external references are an error.
   SmallVector<std::string> apiNames = {sym("_info"), sym("_api"),
                                        sym("_session_create"),
-                                       sym("_session_destroy"), sym("_run")};
+                                       sym("_session_destroy"), sym("_run"),
+                                       sym("_session_threads")};
   if (exportAPITable)
     apiNames.push_back(TLC_GET_MODEL_API_SYMBOL);
   if (emitMain)
@@ -323,6 +324,8 @@ LogicalResult ABIEmitter::emit(const ModelABI &abi, bool exportAPITable,
       declare("tlrt_session_create", i32Ty, {i32Ty, ptrTy, ptrTy});
   LLVM::LLVMFuncOp runtimeDestroy =
       declare("tlrt_session_destroy", voidTy, {ptrTy});
+  LLVM::LLVMFuncOp runtimeThreads =
+      declare("tlrt_session_num_threads", i32Ty, {ptrTy});
   LLVM::LLVMFuncOp runtimeRun = declare(
       "tlrt_run", i32Ty, {ptrTy, ptrTy, ptrTy, i64Ty, ptrTy, i64Ty, ptrTy});
 
@@ -393,12 +396,21 @@ LogicalResult ABIEmitter::emit(const ModelABI &abi, bool exportAPITable,
     auto call = LLVM::CallOp::create(builder, runtimeRun, args);
     LLVM::ReturnOp::create(builder, call.getResult());
   }
+  LLVM::LLVMFuncOp threadsFn = define(sym("_session_threads"), i32Ty,
+                                      {ptrTy}, LLVM::Linkage::External);
+  {
+    ImplicitLocOpBuilder builder = body(threadsFn);
+    auto call =
+        LLVM::CallOp::create(builder, runtimeThreads, threadsFn.getArguments());
+    LLVM::ReturnOp::create(builder, call.getResult());
+  }
   LLVM::GlobalOp api = constantGlobal(
       sym("__api"), apiTy, [&](ImplicitLocOpBuilder &builder) {
         Value fields[] = {i32(builder, TLC_ABI_VERSION), address(builder, info),
                           LLVM::AddressOfOp::create(builder, createFn),
                           LLVM::AddressOfOp::create(builder, destroyFn),
-                          LLVM::AddressOfOp::create(builder, runFn)};
+                          LLVM::AddressOfOp::create(builder, runFn),
+                          LLVM::AddressOfOp::create(builder, threadsFn)};
         Value value = LLVM::UndefOp::create(builder, apiTy);
         for (auto [f, field] : llvm::enumerate(fields))
           value = LLVM::InsertValueOp::create(builder, value, field,

@@ -188,7 +188,8 @@ LogicalResult mlir::tlc::compileModel(ModuleOp module, StringRef outputPath,
     if (options.emit == EmitKind::Library) {
       link.kind = LinkKind::SharedLibrary;
       for (StringRef suffix :
-           {"_info", "_api", "_session_create", "_session_destroy", "_run"})
+           {"_info", "_api", "_session_create", "_session_destroy",
+            "_session_threads", "_run"})
         link.exportedSymbols.push_back(options.name + suffix.str());
       link.exportedSymbols.push_back(TLC_GET_MODEL_API_SYMBOL);
     } else {

@@ -91,7 +91,10 @@ void mlir::tlc::writeModelHeader(const ModelABI &abi, StringRef name,
      << "int32_t " << name
      << "_session_create(int32_t num_threads, tlc_session **session,\n"
      << "    tlc_error *error);\n"
-     << "void " << name << "_session_destroy(tlc_session *session);\n\n"
+     << "void " << name << "_session_destroy(tlc_session *session);\n"
+     << "/* Threads of a session (1 for NULL). */\n"
+     << "int32_t " << name
+     << "_session_threads(const tlc_session *session);\n\n"
      << "/* Runs the model. session may be NULL (one thread); error may be "
         "NULL.\n   Returns TLC_OK or a tlc_status with error->message set. */\n"
      << "int32_t " << name

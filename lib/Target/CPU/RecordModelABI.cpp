@@ -131,6 +131,9 @@ struct RecordModelABIPass
     llvm::interleaveComma(candidates, diag, [&](func::FuncOp func) {
       diag << "'" << func.getSymName() << "'";
     });
+    for (func::FuncOp func : candidates)
+      diag.attachNote(func.getLoc()) << "candidate '" << func.getSymName()
+                                     << "'";
     return nullptr;
   }
 };
