@@ -101,3 +101,16 @@ func.func @constant_folds() -> (tensor<2x3xf32>, tensor<3x2xf32>) {
   %1 = tl.transpose %s : (tensor<2x3xf32>) -> tensor<3x2xf32>
   return %0, %1 : tensor<2x3xf32>, tensor<3x2xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func @transpose_pairs
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
+// CHECK-NEXT: %[[T:.*]] = tl.transpose %[[X]] {perm = array<i64: 1, 0, 2>} : (tensor<2x3x4xf32>) -> tensor<3x2x4xf32>
+// CHECK-NEXT: return %[[X]], %[[T]]
+func.func @transpose_pairs(%x: tensor<2x3x4xf32>) -> (tensor<2x3x4xf32>, tensor<3x2x4xf32>) {
+  %0 = tl.transpose %x {perm = array<i64: 0, 2, 1>} : (tensor<2x3x4xf32>) -> tensor<2x4x3xf32>
+  %1 = tl.transpose %0 {perm = array<i64: 0, 2, 1>} : (tensor<2x4x3xf32>) -> tensor<2x3x4xf32>
+  %2 = tl.transpose %0 {perm = array<i64: 2, 0, 1>} : (tensor<2x4x3xf32>) -> tensor<3x2x4xf32>
+  return %1, %2 : tensor<2x3x4xf32>, tensor<3x2x4xf32>
+}
