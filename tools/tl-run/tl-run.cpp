@@ -421,11 +421,8 @@ int main(int argc, char **argv) {
       sum += t;
     size_t n = times.size();
     double median = n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
-    // Microseconds for small models, milliseconds otherwise.
-    bool micro = median < 0.1;
-    auto time = [&](double ms) {
-      return format(micro ? "%.2f us" : "%.3f ms", micro ? ms * 1000 : ms);
-    };
+    // Always milliseconds (scripts parse this line), to 0.1 us.
+    auto time = [](double ms) { return format("%.4f ms", ms); };
     int32_t sessionThreads = api.session_threads(session);
     outs() << "benchmark: " << n << " runs on " << sessionThreads
            << " thread" << (sessionThreads == 1 ? "" : "s") << ": median "
