@@ -140,8 +140,12 @@ static bool compileAndOpen(StringRef path, LoadedModel &model) {
   if (!module)
     return false;
 
-  SmallString<128> dir;
-  if (std::error_code ec = sys::fs::createUniqueDirectory("tl-run", dir)) {
+  // createUniqueDirectory is relative to the working directory; the model
+  // belongs in the temporary one.
+  SmallString<128> prefix, dir;
+  sys::path::system_temp_directory(/*ErasedOnReboot=*/true, prefix);
+  sys::path::append(prefix, "tl-run");
+  if (std::error_code ec = sys::fs::createUniqueDirectory(prefix, dir)) {
     fail("cannot create a temporary directory: " + ec.message());
     return false;
   }
