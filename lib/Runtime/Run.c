@@ -240,15 +240,25 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
       return status;
   }
 
+  /* One block: descriptors, pointers to them, two flags per output. Small
+     models (the common case) use the stack. */
   size_t total = want_inputs + want_outputs;
-  tlrt_descriptor *descriptors = calloc(total ? total : 1, sizeof(*descriptors));
-  void **pointers = calloc(total ? total : 1, sizeof(void *));
-  if (!descriptors || !pointers) {
-    free(descriptors);
-    free(pointers);
-    return tlrt_fail(error, TLC_ERROR_OUT_OF_MEMORY,
-                     "out of memory setting up the run");
+  size_t block_size = total * (sizeof(tlrt_descriptor) + sizeof(void *)) +
+                      2 * want_outputs;
+  _Alignas(tlrt_descriptor) char stack_block[8 * (sizeof(tlrt_descriptor) +
+                                                  sizeof(void *) + 2)];
+  char *block = stack_block;
+  if (block_size > sizeof(stack_block)) {
+    block = malloc(block_size);
+    if (!block)
+      return tlrt_fail(error, TLC_ERROR_OUT_OF_MEMORY,
+                       "out of memory setting up the run");
   }
+  memset(block, 0, block_size);
+  tlrt_descriptor *descriptors = (tlrt_descriptor *)block;
+  void **pointers = (void **)(descriptors + total);
+  unsigned char *handed_over = (unsigned char *)(pointers + total);
+  unsigned char *allocated_here = handed_over + want_outputs;
   for (size_t i = 0; i < want_inputs; ++i) {
     tlrt_descriptor *desc = &descriptors[i];
     int32_t rank = inputs[i].rank;
@@ -276,11 +286,6 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
   /* Move the results out, then free every result buffer exactly once. A
      result may alias an input, a constant or another result. */
   int32_t status = TLC_OK;
-  unsigned char *handed_over = calloc(want_outputs ? want_outputs : 1, 1);
-  unsigned char *allocated_here = calloc(want_outputs ? want_outputs : 1, 1);
-  if (!handed_over || !allocated_here)
-    status = tlrt_fail(error, TLC_ERROR_OUT_OF_MEMORY,
-                       "out of memory collecting the results");
   /* Every output learns its shape and size, also when one is too small. */
   for (size_t i = 0; i < want_outputs; ++i) {
     const tlc_tensor_info *expected = &info->outputs[i];
@@ -351,27 +356,25 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
   for (size_t i = 0; i < want_outputs; ++i) {
     void *buffer = descriptors[want_inputs + i].allocated;
     int keep = !buffer || buffer == TLRT_GLOBAL_MEMREF_MARKER ||
-               (handed_over && handed_over[i] && status == TLC_OK);
+               (handed_over[i] && status == TLC_OK);
     for (size_t j = 0; j < want_inputs && !keep; ++j)
       keep = buffer == inputs[j].data;
     for (size_t j = 0; j < i && !keep; ++j)
       keep = descriptors[want_inputs + j].allocated == buffer;
     if (!keep)
       free(buffer);
-    if (status != TLC_OK && allocated_here && allocated_here[i]) {
+    if (status != TLC_OK && allocated_here[i]) {
       free(outputs[i].data);
       outputs[i].data = NULL;
       outputs[i].capacity = 0;
     }
-    if (status != TLC_OK && handed_over && handed_over[i]) {
+    if (status != TLC_OK && handed_over[i]) {
       outputs[i].data = NULL;
       outputs[i].capacity = 0;
     }
   }
-  free(handed_over);
-  free(allocated_here);
-  free(descriptors);
-  free(pointers);
+  if (block != stack_block)
+    free(block);
   if (status == TLC_OK && error) {
     error->code = TLC_OK;
     error->message[0] = '\0';
