@@ -21,7 +21,11 @@ using namespace mlir;
 void mlir::tlc::populateTLToLinalgConversionPatterns(
     RewritePatternSet &patterns) {
   // Families register here as they are implemented.
-  (void)patterns;
+  populateTLMatmulToLinalgPatterns(patterns);
+  populateTLConvToLinalgPatterns(patterns);
+  populateTLPoolingToLinalgPatterns(patterns);
+  populateTLTensorToLinalgPatterns(patterns);
+  populateTLResizeToLinalgPatterns(patterns);
 }
 
 namespace {
