@@ -239,8 +239,10 @@ struct ConvTransposeOpLowering : OpConversionPattern<tl::ConvTransposeOp> {
     ArrayRef<int64_t> kernel = weightType.getShape().drop_front(2);
     if (ShapedType::isDynamic(weightType.getDimSize(1)) ||
         llvm::any_of(kernel, ShapedType::isDynamic))
-      return rewriter.notifyMatchFailure(
-          op, "conv_transpose needs static output-channel and kernel dims");
+      return op.emitOpError(
+          "lowering needs static kernel and output-channel dims of the "
+          "weight, got ")
+             << weightType;
     IndexMath m(rewriter, loc);
     Type elementType = resultType.getElementType();
     Value zero = createScalarConstant(rewriter, loc, elementType, 0.0);

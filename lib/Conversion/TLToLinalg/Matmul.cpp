@@ -212,7 +212,7 @@ private:
     Value lhs3 = broadcastOperand(lhs), rhs3 = broadcastOperand(rhs);
 
     Type elementType = lhsType.getElementType();
-    SmallVector<OpFoldResult> productSizes = {getDimSize(b, loc, lhs3, 0),
+    SmallVector<OpFoldResult> productSizes = {IndexMath(b, loc).product(batch),
                                               getDimSize(b, loc, lhs3, 1),
                                               getDimSize(b, loc, rhs3, 2)};
     Value init = createFilled(b, loc, productSizes, zeroOf(b, loc, elementType));
