@@ -69,6 +69,8 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
       Value scale;
       if (!resultType.isDynamicDim(i)) {
         outSize = m.c(resultType.getDimSize(i));
+      } else if ((*scales)[i] == 1.0) {
+        outSize = inputSizes[i];
       } else {
         // floor(D * scale), only reached with scales.
         Value product = arith::MulFOp::create(
@@ -123,8 +125,8 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
           // Input coordinate of output index `o` along `d`.
           auto sourceCoordinate = [&](const ResizedDim &d, Value o) -> Value {
             Value of = indexToFloat(b, l, o);
-            Value half = fconst(0.5);
             auto halfPixel = [&]() -> Value {
+              Value half = fconst(0.5);
               Value shifted = arith::AddFOp::create(b, l, of, half);
               Value scaled = arith::DivFOp::create(b, l, shifted, d.scale);
               return arith::SubFOp::create(b, l, scaled, half);
@@ -191,7 +193,8 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
 
           // Linear: x clamped to [0, D - 1], neighbours floor(x) and
           // min(floor(x) + 1, D - 1), weights 1 - frac and frac.
-          SmallVector<Value> lower, upper, fraction;
+          Value one = fconst(1.0);
+          SmallVector<Value> lower, upper, fraction, complement;
           for (const ResizedDim &d : resized) {
             Value x = sourceCoordinate(d, indices[d.dim]);
             Value last = indexToFloat(b, l, d.lastIndex);
@@ -202,21 +205,21 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
             lower.push_back(low);
             upper.push_back(clampIndex(d, im.value(im.add(low, im.c(1)))));
             fraction.push_back(arith::SubFOp::create(b, l, x, floored));
+            complement.push_back(
+                arith::SubFOp::create(b, l, one, fraction.back()));
           }
           if (resized.empty())
             return tensor::ExtractOp::create(b, l, input, source);
-          Value one = fconst(1.0);
           Value sum;
           for (int64_t corner = 0, e = int64_t(1) << resized.size();
                corner < e; ++corner) {
-            Value weight = one;
+            Value weight;
             for (auto [k, d] : llvm::enumerate(resized)) {
               bool high = (corner >> k) & 1;
               source[d.dim] = high ? upper[k] : lower[k];
-              Value w = high ? fraction[k]
-                             : arith::SubFOp::create(b, l, one, fraction[k])
-                                   .getResult();
-              weight = arith::MulFOp::create(b, l, weight, w);
+              Value w = high ? fraction[k] : complement[k];
+              weight = weight ? arith::MulFOp::create(b, l, weight, w).getResult()
+                              : w;
             }
             Value element = tensor::ExtractOp::create(b, l, input, source);
             if (element.getType() != coordType)

@@ -175,7 +175,7 @@ struct ReshapeOpLowering : OpConversionPattern<tl::ReshapeOp> {
         sizes.push_back(size == 0 ? inputSizes[i] : m.c(size));
       }
     }
-    if (inferred)
+    if (inferred && resultType.isDynamicDim(*inferred))
       sizes[*inferred] =
           m.floorDiv(m.product(inputSizes), m.product(sizes));
     sizes = refineSizes(resultType, sizes);
@@ -376,14 +376,15 @@ struct ConcatOpLowering : OpConversionPattern<tl::ConcatOp> {
     Value result = createEmpty(rewriter, loc, sizes,
                                resultType.getElementType());
     OpFoldResult offset = m.c(0);
-    for (Value input : inputs) {
+    for (auto [i, input] : llvm::enumerate(inputs)) {
       SmallVector<OpFoldResult> offsets(rank, m.c(0));
       offsets[axis] = offset;
       SmallVector<OpFoldResult> inputSizes = getDimSizes(rewriter, loc, input);
       result = tensor::InsertSliceOp::create(
           rewriter, loc, input, result, offsets, inputSizes,
           SmallVector<OpFoldResult>(rank, m.c(1)));
-      offset = m.add(offset, inputSizes[axis]);
+      if (i + 1 < inputs.size())
+        offset = m.add(offset, inputSizes[axis]);
     }
     rewriter.replaceOp(op, castToType(rewriter, loc, result, resultType));
     return success();
