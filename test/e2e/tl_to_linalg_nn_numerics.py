@@ -456,6 +456,11 @@ def matmul_cases():
                           np.matmul(a, c)))
     a, c = rand(2, 3, 4, dtype=np.int32), rand(2, 4, 5, dtype=np.int32)
     cases.append(Case("matmul_int32_batched", "matmul", [a, c], np.matmul(a, c)))
+    # Unsigned products wrap modulo 2^8, as numpy's uint8 matmul.
+    for name, ls, rs in [("2d", (3, 4), (4, 5)), ("batched", (2, 3, 4), (2, 4, 2)),
+                         ("dot", (6,), (6,))]:
+        a, c = rand(*ls, dtype=np.uint8), rand(*rs, dtype=np.uint8)
+        cases.append(Case(f"matmul_uint8_{name}", "matmul", [a, c], np.matmul(a, c)))
     a, c = rand(4, 6, dtype=np.float64), rand(6, 3, dtype=np.float64)
     cases.append(Case("matmul_f64", "matmul", [a, c], np.matmul(a, c)))
     return cases
@@ -617,8 +622,10 @@ def pooling_cases():
     cases.append(Case("max_pool_2d_int32", "max_pool", [x],
                       pool_ref(x, "max", (3, 3), (2, 2), [1, 1, 1, 1], [1, 1], True, False),
                       pool_attrs((3, 3), (2, 2), (1, 1, 1, 1), None, True)))
-    # (Unsigned max pooling lowers through tensor.bitcast to signless bits,
-    # which LLVM 22's one-shot bufferization cannot bufferize yet.)
+    x = rand(1, 2, 6, 5, dtype=np.uint8)
+    cases.append(Case("max_pool_2d_uint8", "max_pool", [x],
+                      pool_ref(x, "max", (2, 2), (2, 2), [1, 0, 0, 1], [1, 1], False, False),
+                      pool_attrs((2, 2), (2, 2), (1, 0, 0, 1))))
     # Dynamic spatial dims (output sizes computed at run time).
     x = rand(2, 3, 9, 8)
     cases.append(Case("max_pool_2d_dynamic_ceil", "max_pool", [x],

@@ -51,9 +51,49 @@ static Value foldLeadingDims(OpBuilder &b, Location loc, Value value,
   return collapse(b, loc, value, getContiguousGroups(groupSizes));
 }
 
-/// A zero of `elementType` (signless for integers).
+/// A zero of `elementType`.
 static Value zeroOf(OpBuilder &b, Location loc, Type elementType) {
   return createScalarConstant(b, loc, elementType, 0.0);
+}
+
+/// `init += lhs x rhs` by the named contraction `NamedOp`, whose loops are
+/// `numParallel` parallel then one reduction dim, read through `maps`.
+/// Unsigned integers, which arith cannot compute on, get the equivalent
+/// linalg.generic over zero-extended index values (the product wraps modulo
+/// 2^bits like the named op's).
+template <typename NamedOp>
+static Value buildContraction(OpBuilder &b, Location loc, Value lhs,
+                              Value rhs, Value init, int64_t numParallel,
+                              ArrayRef<ArrayRef<int64_t>> maps) {
+  Type elementType = cast<RankedTensorType>(init.getType()).getElementType();
+  if (!elementType.isUnsignedInteger())
+    return NamedOp::create(b, loc, TypeRange{init.getType()},
+                           ValueRange{lhs, rhs}, ValueRange{init})
+        .getResult(0);
+  int64_t numLoops = numParallel + 1;
+  SmallVector<AffineMap> affineMaps;
+  for (ArrayRef<int64_t> dims : maps) {
+    SmallVector<AffineExpr> exprs;
+    for (int64_t d : dims)
+      exprs.push_back(b.getAffineDimExpr(d));
+    affineMaps.push_back(AffineMap::get(numLoops, 0, exprs, b.getContext()));
+  }
+  SmallVector<utils::IteratorType> iterators(numParallel,
+                                             utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{init.getType()}, ValueRange{lhs, rhs},
+             ValueRange{init}, affineMaps, iterators,
+             [&](OpBuilder &nb, Location nloc, ValueRange args) {
+               Value product = arith::MulIOp::create(
+                   nb, nloc, unsignedToIndex(nb, nloc, args[0]),
+                   unsignedToIndex(nb, nloc, args[1]));
+               Value sum = arith::AddIOp::create(
+                   nb, nloc, unsignedToIndex(nb, nloc, args[2]), product);
+               linalg::YieldOp::create(
+                   nb, nloc, indexToUnsigned(nb, nloc, sum, elementType));
+             })
+      .getResult(0);
 }
 
 /// linalg.matmul of `lhs` [M, K] and `rhs` [K, N] into a zero-filled [M, N].
@@ -62,9 +102,9 @@ static Value buildMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   SmallVector<OpFoldResult> sizes = {getDimSize(b, loc, lhs, 0),
                                      getDimSize(b, loc, rhs, 1)};
   Value init = createFilled(b, loc, sizes, zeroOf(b, loc, elementType));
-  return linalg::MatmulOp::create(b, loc, TypeRange{init.getType()},
-                                  ValueRange{lhs, rhs}, ValueRange{init})
-      .getResult(0);
+  // Loops (m, n, k).
+  return buildContraction<linalg::MatmulOp>(b, loc, lhs, rhs, init, 2,
+                                            {{0, 2}, {2, 1}, {0, 1}});
 }
 
 namespace {
@@ -110,31 +150,25 @@ struct MatMulOpLowering : OpConversionPattern<tl::MatMulOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType resultType = op.getType();
-    // Integer matmuls compute on signless integers (wrapping multiply-add is
-    // the same for signed and unsigned operands).
-    Value lhs = bitcastToSignless(rewriter, loc, adaptor.getLhs());
-    Value rhs = bitcastToSignless(rewriter, loc, adaptor.getRhs());
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
     auto lhsType = cast<RankedTensorType>(lhs.getType());
     auto rhsType = cast<RankedTensorType>(rhs.getType());
     int64_t lhsRank = lhsType.getRank(), rhsRank = rhsType.getRank();
     Type elementType = lhsType.getElementType();
-    RankedTensorType signlessResultType = getSignlessType(resultType);
 
     Value result;
     if (lhsRank == 1 && rhsRank == 1) {
       Value init = createFilled(rewriter, loc, {}, zeroOf(rewriter, loc,
                                                           elementType));
-      result = linalg::DotOp::create(rewriter, loc, TypeRange{init.getType()},
-                                     ValueRange{lhs, rhs}, ValueRange{init})
-                   .getResult(0);
+      // Loops (k).
+      result = buildContraction<linalg::DotOp>(rewriter, loc, lhs, rhs, init,
+                                               0, {{0}, {0}, {}});
     } else if (rhsRank <= 2) {
-      result = lowerWithoutRhsBatch(rewriter, loc, lhs, rhs, signlessResultType);
+      result = lowerWithoutRhsBatch(rewriter, loc, lhs, rhs, resultType);
     } else {
-      result = lowerBatched(rewriter, loc, lhs, rhs, signlessResultType);
+      result = lowerBatched(rewriter, loc, lhs, rhs, resultType);
     }
-    result = castToType(rewriter, loc, result, signlessResultType);
-    result = bitcastFromSignless(rewriter, loc, result, resultType);
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, castToType(rewriter, loc, result, resultType));
     return success();
   }
 
@@ -216,10 +250,9 @@ private:
                                               getDimSize(b, loc, lhs3, 1),
                                               getDimSize(b, loc, rhs3, 2)};
     Value init = createFilled(b, loc, productSizes, zeroOf(b, loc, elementType));
-    Value product =
-        linalg::BatchMatmulOp::create(b, loc, TypeRange{init.getType()},
-                                      ValueRange{lhs3, rhs3}, ValueRange{init})
-            .getResult(0);
+    // Loops (b, m, n, k).
+    Value product = buildContraction<linalg::BatchMatmulOp>(
+        b, loc, lhs3, rhs3, init, 3, {{0, 1, 3}, {0, 3, 2}, {0, 1, 2}});
 
     // [B, M, N] -> [batch..., (M), N]
     if (lhsVector)

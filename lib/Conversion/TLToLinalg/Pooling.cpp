@@ -4,7 +4,8 @@
 // average; ceil_mode adds end padding so the last window fits) and uses
 // linalg.pooling_ncw_* / linalg.pooling_nchw_* for 1-D/2-D, or a
 // linalg.generic with the same indexing maps for 3-D (linalg has no
-// channels-first 3-D pooling) and unsigned max. Average pooling divides by the
+// channels-first 3-D pooling) and unsigned max (compared as zero-extended
+// index values, as arith takes signless integers only). Average pooling divides by the
 // exact per-position count of the window's elements inside the input (or
 // inside input plus explicit padding with count_include_pad), computed from
 // the output indices in the dividing linalg.generic.
@@ -173,13 +174,9 @@ struct MaxPoolOpLowering : OpConversionPattern<tl::MaxPoolOp> {
                  op.getStridesOrDefault(), op.getDilationsOrDefault(),
                  op.getPadsOrDefault(), op.getCeilMode()};
 
-    // Unsigned maxima compare signless bits with arith.maxui.
-    Value input = bitcastToSignless(rewriter, loc, adaptor.getInput());
-    Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
+    Value input = adaptor.getInput();
     // The lowest value pads, so padding never wins.
-    Value lowest =
-        isUnsigned ? createScalarConstant(rewriter, loc, elementType, 0.0)
-                   : createLowestValue(rewriter, loc, elementType);
+    Value lowest = createLowestValue(rewriter, loc, originalElementType);
     SmallVector<OpFoldResult> outSizes =
         getPoolOutputSizes(rewriter, loc, input, resultType, w);
     Value padded = padForWindows(rewriter, loc, input, outSizes, w, lowest);
@@ -201,14 +198,16 @@ struct MaxPoolOpLowering : OpConversionPattern<tl::MaxPoolOp> {
           [&](OpBuilder &b, Location l, Value acc, Value element) -> Value {
             if (isFloat)
               return arith::MaximumFOp::create(b, l, acc, element);
-            if (isUnsigned)
-              return arith::MaxUIOp::create(b, l, acc, element);
+            if (isUnsigned) {
+              Value max = arith::MaxUIOp::create(
+                  b, l, unsignedToIndex(b, l, acc),
+                  unsignedToIndex(b, l, element));
+              return indexToUnsigned(b, l, max, originalElementType);
+            }
             return arith::MaxSIOp::create(b, l, acc, element);
           });
     }
-    result = castToType(rewriter, loc, result, getSignlessType(resultType));
-    rewriter.replaceOp(op,
-                       bitcastFromSignless(rewriter, loc, result, resultType));
+    rewriter.replaceOp(op, castToType(rewriter, loc, result, resultType));
     return success();
   }
 };

@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Index/IR/IndexOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -226,33 +227,17 @@ Value mlir::tlc::detail::castToType(OpBuilder &b, Location loc, Value value,
 }
 
 //===----------------------------------------------------------------------===//
-// Signedness
+// Unsigned integers
 //===----------------------------------------------------------------------===//
 
-RankedTensorType mlir::tlc::detail::getSignlessType(RankedTensorType type) {
-  auto intType = dyn_cast<IntegerType>(type.getElementType());
-  if (!intType || intType.isSignless())
-    return type;
-  return type.clone(IntegerType::get(type.getContext(), intType.getWidth()));
+Value mlir::tlc::detail::unsignedToIndex(OpBuilder &b, Location loc,
+                                         Value value) {
+  return index::CastUOp::create(b, loc, b.getIndexType(), value);
 }
 
-Value mlir::tlc::detail::bitcastToSignless(OpBuilder &b, Location loc,
-                                           Value value) {
-  auto type = cast<RankedTensorType>(value.getType());
-  RankedTensorType signless = getSignlessType(type);
-  if (signless == type)
-    return value;
-  return tensor::BitcastOp::create(b, loc, signless, value);
-}
-
-Value mlir::tlc::detail::bitcastFromSignless(OpBuilder &b, Location loc,
-                                             Value value, Type type) {
-  auto source = cast<RankedTensorType>(value.getType());
-  auto target = cast<RankedTensorType>(type);
-  if (source.getElementType() == target.getElementType())
-    return value;
-  return tensor::BitcastOp::create(
-      b, loc, source.clone(target.getElementType()), value);
+Value mlir::tlc::detail::indexToUnsigned(OpBuilder &b, Location loc,
+                                         Value value, Type type) {
+  return index::CastUOp::create(b, loc, type, value);
 }
 
 //===----------------------------------------------------------------------===//

@@ -93,18 +93,13 @@ Value padWithValue(OpBuilder &b, Location loc, Value value,
 Value castToType(OpBuilder &b, Location loc, Value value, Type type);
 
 //===----------------------------------------------------------------------===//
-// Signedness
+// Unsigned integers
 //===----------------------------------------------------------------------===//
 
-/// arith and linalg's arithmetic take signless integers: `type` with a
-/// signed/unsigned integer element type replaced by the signless one.
-RankedTensorType getSignlessType(RankedTensorType type);
-/// `value` bitcast to its signless tensor type (a no-op when already
-/// signless or not an integer).
-Value bitcastToSignless(OpBuilder &b, Location loc, Value value);
-/// A signless `value` bitcast back to `type` when that type is signed or
-/// unsigned.
-Value bitcastFromSignless(OpBuilder &b, Location loc, Value value, Type type);
+/// arith computes on signless integers only; scalars of an unsigned type are
+/// zero-extended to `index` (index.castu) for arith and truncated back.
+Value unsignedToIndex(OpBuilder &b, Location loc, Value value);
+Value indexToUnsigned(OpBuilder &b, Location loc, Value value, Type type);
 
 //===----------------------------------------------------------------------===//
 // Reshapes

@@ -8,6 +8,9 @@
 // CHECK-DAG: #[[BCAST_UNIT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, 0, d2, d3)>
 // CHECK-DAG: #[[ID4:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // CHECK-DAG: #[[BCAST_LEAD:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d2, d3)>
+// CHECK-DAG: #[[MM_LHS:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[MM_RHS:.*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK-DAG: #[[MM_OUT:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
 
 // CHECK-LABEL: func.func @dense_bias
 // CHECK-SAME: (%[[X:.*]]: tensor<4x8xf32>, %[[W:.*]]: tensor<8x16xf32>, %[[B:.*]]: tensor<16xf32>)
@@ -132,14 +135,24 @@ func.func @matmul_i32(%a: tensor<3x4xi32>, %b: tensor<4x2xi32>) -> tensor<3x2xi3
   return %y : tensor<3x2xi32>
 }
 
-// Unsigned operands compute on their signless bits.
+// arith takes signless integers only: unsigned matmuls are the equivalent
+// generic over zero-extended index values.
 // CHECK-LABEL: func.func @matmul_ui8
 // CHECK-SAME: (%[[A:.*]]: tensor<3x4xui8>, %[[B:.*]]: tensor<4x2xui8>)
-// CHECK: %[[SA:.*]] = tensor.bitcast %[[A]] : tensor<3x4xui8> to tensor<3x4xi8>
-// CHECK: %[[SB:.*]] = tensor.bitcast %[[B]] : tensor<4x2xui8> to tensor<4x2xi8>
-// CHECK: %[[MM:.*]] = linalg.matmul ins(%[[SA]], %[[SB]] : tensor<3x4xi8>, tensor<4x2xi8>)
-// CHECK: %[[RES:.*]] = tensor.bitcast %[[MM]] : tensor<3x2xi8> to tensor<3x2xui8>
-// CHECK: return %[[RES]]
+// CHECK: %[[ZEROS:.*]] = arith.constant dense<0> : tensor<ui8>
+// CHECK: %[[ZERO:.*]] = tensor.extract %[[ZEROS]][] : tensor<ui8>
+// CHECK: %[[FILL:.*]] = linalg.fill ins(%[[ZERO]] : ui8) outs(%{{.*}} : tensor<3x2xui8>)
+// CHECK: %[[MM:.*]] = linalg.generic {indexing_maps = [#[[MM_LHS]], #[[MM_RHS]], #[[MM_OUT]]], iterator_types = ["parallel", "parallel", "reduction"]}
+// CHECK-SAME: ins(%[[A]], %[[B]] : tensor<3x4xui8>, tensor<4x2xui8>) outs(%[[FILL]] : tensor<3x2xui8>)
+// CHECK: ^bb0(%[[L:.*]]: ui8, %[[R:.*]]: ui8, %[[ACC:.*]]: ui8):
+// CHECK: %[[LI:.*]] = index.castu %[[L]] : ui8 to index
+// CHECK: %[[RI:.*]] = index.castu %[[R]] : ui8 to index
+// CHECK: %[[PROD:.*]] = arith.muli %[[LI]], %[[RI]] : index
+// CHECK: %[[ACCI:.*]] = index.castu %[[ACC]] : ui8 to index
+// CHECK: %[[SUM:.*]] = arith.addi %[[ACCI]], %[[PROD]] : index
+// CHECK: %[[NEXT:.*]] = index.castu %[[SUM]] : index to ui8
+// CHECK: linalg.yield %[[NEXT]] : ui8
+// CHECK: return %[[MM]]
 func.func @matmul_ui8(%a: tensor<3x4xui8>, %b: tensor<4x2xui8>) -> tensor<3x2xui8> {
   %y = tl.matmul %a, %b : (tensor<3x4xui8>, tensor<4x2xui8>) -> tensor<3x2xui8>
   return %y : tensor<3x2xui8>

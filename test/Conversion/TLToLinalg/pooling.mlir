@@ -54,16 +54,19 @@ func.func @max_pool2d_i32(%x: tensor<1x2x6x6xi32>) -> tensor<1x2x3x3xi32> {
   return %y : tensor<1x2x3x3xi32>
 }
 
-// Unsigned: signless bits, padded with 0, compared with maxui.
+// Unsigned: padded with 0 and compared as zero-extended index values.
 // CHECK-LABEL: func.func @max_pool2d_ui8
 // CHECK-SAME: (%[[X:.*]]: tensor<1x2x6x6xui8>)
-// CHECK: %[[BITS:.*]] = tensor.bitcast %[[X]] : tensor<1x2x6x6xui8> to tensor<1x2x6x6xi8>
-// CHECK: %[[ZERO:.*]] = arith.constant 0 : i8
-// CHECK: %[[PADDED:.*]] = tensor.pad %[[BITS]] low[0, 0, 1, 1] high[0, 0, 0, 0]
-// CHECK: %[[POOL:.*]] = linalg.generic {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x2x7x7xi8>, tensor<2x2xi8>)
-// CHECK: arith.maxui
-// CHECK: %[[RES:.*]] = tensor.bitcast %[[POOL]] : tensor<1x2x3x3xi8> to tensor<1x2x3x3xui8>
-// CHECK: return %[[RES]]
+// CHECK: %[[ZEROS:.*]] = arith.constant dense<0> : tensor<ui8>
+// CHECK: %[[ZERO:.*]] = tensor.extract %[[ZEROS]][] : tensor<ui8>
+// CHECK: %[[PADDED:.*]] = tensor.pad %[[X]] low[0, 0, 1, 1] high[0, 0, 0, 0]
+// CHECK: tensor.yield %[[ZERO]] : ui8
+// CHECK: %[[POOL:.*]] = linalg.generic {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x2x7x7xui8>, tensor<2x2xui8>)
+// CHECK: %[[ACC:.*]] = index.castu %{{.*}} : ui8 to index
+// CHECK: %[[ELEM:.*]] = index.castu %{{.*}} : ui8 to index
+// CHECK: %[[MAX:.*]] = arith.maxui %[[ACC]], %[[ELEM]] : index
+// CHECK: index.castu %[[MAX]] : index to ui8
+// CHECK: return %[[POOL]]
 func.func @max_pool2d_ui8(%x: tensor<1x2x6x6xui8>) -> tensor<1x2x3x3xui8> {
   %y = tl.max_pool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 0, 0>} : (tensor<1x2x6x6xui8>) -> tensor<1x2x3x3xui8>
   return %y : tensor<1x2x3x3xui8>

@@ -264,3 +264,38 @@ func.func @space_to_depth(%x: tensor<1x3x6x4xf32>) -> tensor<1x12x3x2xf32> {
   %y = tl.space_to_depth %x {blocksize = 2 : i64} : (tensor<1x3x6x4xf32>) -> tensor<1x12x3x2xf32>
   return %y : tensor<1x12x3x2xf32>
 }
+
+// Weights keep their dense_resource blob.
+// CHECK-LABEL: func.func @constant_resource
+// CHECK: %[[W:.*]] = arith.constant dense_resource<weight_blob> : tensor<2x2xf32>
+// CHECK: return %[[W]]
+func.func @constant_resource() -> tensor<2x2xf32> {
+  %w = tl.constant dense_resource<weight_blob> : tensor<2x2xf32>
+  return %w : tensor<2x2xf32>
+}
+
+// CHECK-LABEL: func.func @constant_unsigned
+// CHECK: arith.constant dense<[0, 255]> : tensor<2xui8>
+func.func @constant_unsigned() -> tensor<2xui8> {
+  %c = tl.constant dense<[0, 255]> : tensor<2xui8>
+  return %c : tensor<2xui8>
+}
+
+// Unsigned constant pads read their value out of a rank-0 tensor constant.
+// CHECK-LABEL: func.func @pad_unsigned
+// CHECK: %[[CST:.*]] = arith.constant dense<7> : tensor<ui8>
+// CHECK: %[[VALUE:.*]] = tensor.extract %[[CST]][] : tensor<ui8>
+// CHECK: tensor.pad %{{.*}} low[1, 0] high[0, 2]
+// CHECK: tensor.yield %[[VALUE]] : ui8
+func.func @pad_unsigned(%x: tensor<2x3xui8>) -> tensor<3x5xui8> {
+  %y = tl.pad %x {pads = array<i64: 1, 0, 0, 2>, value = 7.0 : f64} : (tensor<2x3xui8>) -> tensor<3x5xui8>
+  return %y : tensor<3x5xui8>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      weight_blob: "0x040000000000803F000000400000404000008040"
+    }
+  }
+#-}
