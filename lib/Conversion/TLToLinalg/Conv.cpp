@@ -77,7 +77,8 @@ static Value createGroupedConvGeneric(OpBuilder &b, Location loc, Value input,
              b, loc, TypeRange{init.getType()}, ValueRange{input, weight},
              ValueRange{init}, maps, iterators,
              [](OpBuilder &nb, Location nloc, ValueRange args) {
-               Value product = arith::MulFOp::create(nb, nloc, args[0], args[1]);
+               Value product =
+                   arith::MulFOp::create(nb, nloc, args[0], args[1]);
                Value sum = arith::AddFOp::create(nb, nloc, args[2], product);
                linalg::YieldOp::create(nb, nloc, sum);
              })
@@ -161,12 +162,11 @@ static Value buildConvolution(OpBuilder &b, Location loc, Value input,
   Value groupedWeight =
       expand(b, loc, weight, getContiguousGroups(splitFilters), weightSizes);
   Value init = createFilled(b, loc, groupedOutSizes, zero);
-  Value result =
-      spatial == 2
-          ? createNamedConv<linalg::Conv2DNgchwGfchwOp>(
-                b, loc, groupedInput, groupedWeight, init, window)
-          : createGroupedConvGeneric(b, loc, groupedInput, groupedWeight, init,
-                                     window);
+  Value result = spatial == 2
+                     ? createNamedConv<linalg::Conv2DNgchwGfchwOp>(
+                           b, loc, groupedInput, groupedWeight, init, window)
+                     : createGroupedConvGeneric(b, loc, groupedInput,
+                                                groupedWeight, init, window);
   return collapse(b, loc, result, getContiguousGroups(splitChannels));
 }
 
@@ -192,9 +192,9 @@ struct ConvOpLowering : OpConversionPattern<tl::ConvOp> {
       high.push_back(m.c(pads[spatial + i]));
     }
     Type elementType = resultType.getElementType();
-    Value input = padWithValue(
-        rewriter, loc, adaptor.getInput(), low, high,
-        createScalarConstant(rewriter, loc, elementType, 0.0));
+    Value input =
+        padWithValue(rewriter, loc, adaptor.getInput(), low, high,
+                     createScalarConstant(rewriter, loc, elementType, 0.0));
 
     // O = (padded - dilation * (K - 1) - 1) / stride + 1
     SmallVector<OpFoldResult> outSpatial;
@@ -204,10 +204,10 @@ struct ConvOpLowering : OpConversionPattern<tl::ConvOp> {
         continue;
       }
       OpFoldResult kernel = getDimSize(rewriter, loc, weight, 2 + i);
-      OpFoldResult span = m.sub(
-          getDimSize(rewriter, loc, input, 2 + i),
-          m.add(m.mul(m.c(window.dilations[i]), m.sub(kernel, m.c(1))),
-                m.c(1)));
+      OpFoldResult span =
+          m.sub(getDimSize(rewriter, loc, input, 2 + i),
+                m.add(m.mul(m.c(window.dilations[i]), m.sub(kernel, m.c(1))),
+                      m.c(1)));
       outSpatial.push_back(
           m.add(m.floorDiv(span, m.c(window.strides[i])), m.c(1)));
     }
@@ -240,8 +240,8 @@ struct ConvTransposeOpLowering : OpConversionPattern<tl::ConvTransposeOp> {
     if (ShapedType::isDynamic(weightType.getDimSize(1)) ||
         llvm::any_of(kernel, ShapedType::isDynamic))
       return op.emitOpError(
-          "lowering needs static kernel and output-channel dims of the "
-          "weight, got ")
+                 "lowering needs static kernel and output-channel dims of the "
+                 "weight, got ")
              << weightType;
     IndexMath m(rewriter, loc);
     Type elementType = resultType.getElementType();
@@ -260,12 +260,10 @@ struct ConvTransposeOpLowering : OpConversionPattern<tl::ConvTransposeOp> {
       int64_t reach = dilations[i] * (kernel[i] - 1);
       int64_t lo = reach - pads[i];
       int64_t hi = reach - pads[spatial + i] + outputPadding[i];
-      OpFoldResult dilated =
-          m.add(m.mul(m.c(strides[i]), m.sub(inputSizes[2 + i], m.c(1))),
-                m.c(1));
-      bufferSizes.push_back(
-          m.add(dilated, m.c(std::max<int64_t>(lo, 0) +
-                             std::max<int64_t>(hi, 0))));
+      OpFoldResult dilated = m.add(
+          m.mul(m.c(strides[i]), m.sub(inputSizes[2 + i], m.c(1))), m.c(1));
+      bufferSizes.push_back(m.add(
+          dilated, m.c(std::max<int64_t>(lo, 0) + std::max<int64_t>(hi, 0))));
       offsets.push_back(m.c(std::max<int64_t>(lo, 0)));
       insertStrides.push_back(m.c(strides[i]));
       cropOffsets.push_back(m.c(std::max<int64_t>(-lo, 0)));
@@ -316,13 +314,12 @@ private:
     split.append(spatial, 1);
     for (int64_t i = 0; i < spatial; ++i)
       splitSizes.push_back(getDimSize(b, loc, weight, 2 + i));
-    Value grouped = expand(b, loc, weight, getContiguousGroups(split),
-                           splitSizes);
+    Value grouped =
+        expand(b, loc, weight, getContiguousGroups(split), splitSizes);
     // out[g, f, c, k...] = in[g, c, f, K - 1 - k...]
     int64_t rank = 3 + spatial;
-    SmallVector<AffineExpr> exprs = {b.getAffineDimExpr(0),
-                                     b.getAffineDimExpr(2),
-                                     b.getAffineDimExpr(1)};
+    SmallVector<AffineExpr> exprs = {
+        b.getAffineDimExpr(0), b.getAffineDimExpr(2), b.getAffineDimExpr(1)};
     for (int64_t i = 0; i < spatial; ++i)
       exprs.push_back(b.getAffineConstantExpr(type.getDimSize(2 + i) - 1) -
                       b.getAffineDimExpr(3 + i));

@@ -62,8 +62,8 @@ static Value zeroOf(OpBuilder &b, Location loc, Type elementType) {
 /// linalg.generic over zero-extended index values (the product wraps modulo
 /// 2^bits like the named op's).
 template <typename NamedOp>
-static Value buildContraction(OpBuilder &b, Location loc, Value lhs,
-                              Value rhs, Value init, int64_t numParallel,
+static Value buildContraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                              Value init, int64_t numParallel,
                               ArrayRef<ArrayRef<int64_t>> maps) {
   Type elementType = cast<RankedTensorType>(init.getType()).getElementType();
   if (!elementType.isUnsignedInteger())
@@ -134,8 +134,8 @@ struct DenseOpLowering : OpConversionPattern<tl::DenseOp> {
       SmallVector<OpFoldResult> sizes = getDimSizes(rewriter, loc, input);
       sizes.back() = getDimSize(rewriter, loc, product, 1);
       sizes = refineSizes(op.getType(), sizes);
-      result = expand(rewriter, loc, product, getContiguousGroups({rank - 1, 1}),
-                      sizes);
+      result = expand(rewriter, loc, product,
+                      getContiguousGroups({rank - 1, 1}), sizes);
     }
     rewriter.replaceOp(op, castToType(rewriter, loc, result, op.getType()));
     return success();
@@ -158,11 +158,11 @@ struct MatMulOpLowering : OpConversionPattern<tl::MatMulOp> {
 
     Value result;
     if (lhsRank == 1 && rhsRank == 1) {
-      Value init = createFilled(rewriter, loc, {}, zeroOf(rewriter, loc,
-                                                          elementType));
+      Value init =
+          createFilled(rewriter, loc, {}, zeroOf(rewriter, loc, elementType));
       // Loops (k).
-      result = buildContraction<linalg::DotOp>(rewriter, loc, lhs, rhs, init,
-                                               0, {{0}, {0}, {}});
+      result = buildContraction<linalg::DotOp>(rewriter, loc, lhs, rhs, init, 0,
+                                               {{0}, {0}, {}});
     } else if (rhsRank <= 2) {
       result = lowerWithoutRhsBatch(rewriter, loc, lhs, rhs, resultType);
     } else {
@@ -249,7 +249,8 @@ private:
     SmallVector<OpFoldResult> productSizes = {IndexMath(b, loc).product(batch),
                                               getDimSize(b, loc, lhs3, 1),
                                               getDimSize(b, loc, rhs3, 2)};
-    Value init = createFilled(b, loc, productSizes, zeroOf(b, loc, elementType));
+    Value init =
+        createFilled(b, loc, productSizes, zeroOf(b, loc, elementType));
     // Loops (b, m, n, k).
     Value product = buildContraction<linalg::BatchMatmulOp>(
         b, loc, lhs3, rhs3, init, 3, {{0, 1, 3}, {0, 3, 2}, {0, 1, 2}});

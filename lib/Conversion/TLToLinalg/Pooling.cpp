@@ -5,8 +5,8 @@
 // linalg.pooling_ncw_* / linalg.pooling_nchw_* for 1-D/2-D, or a
 // linalg.generic with the same indexing maps for 3-D (linalg has no
 // channels-first 3-D pooling) and unsigned max (compared as zero-extended
-// index values, as arith takes signless integers only). Average pooling divides by the
-// exact per-position count of the window's elements inside the input (or
+// index values, as arith takes signless integers only). Average pooling divides
+// by the exact per-position count of the window's elements inside the input (or
 // inside input plus explicit padding with count_include_pad), computed from
 // the output indices in the dividing linalg.generic.
 //
@@ -58,9 +58,8 @@ static SmallVector<OpFoldResult> getPoolOutputSizes(OpBuilder &b, Location loc,
       continue;
     }
     OpFoldResult size = getDimSize(b, loc, input, 2 + i);
-    OpFoldResult span =
-        m.sub(m.add(size, m.c(w.padBegin(i) + w.padEnd(i))),
-              m.c(w.dilations[i] * (w.kernel[i] - 1) + 1));
+    OpFoldResult span = m.sub(m.add(size, m.c(w.padBegin(i) + w.padEnd(i))),
+                              m.c(w.dilations[i] * (w.kernel[i] - 1) + 1));
     OpFoldResult stride = m.c(w.strides[i]);
     if (!w.ceilMode) {
       sizes.push_back(m.add(m.floorDiv(span, stride), m.c(1)));
@@ -77,8 +76,8 @@ static SmallVector<OpFoldResult> getPoolOutputSizes(OpBuilder &b, Location loc,
 /// Pads `input` for the windows: begin pads, and end pads grown so that the
 /// last (ceil-mode) window lies inside.
 static Value padForWindows(OpBuilder &b, Location loc, Value input,
-                           ArrayRef<OpFoldResult> outSizes,
-                           const PoolWindow &w, Value padValue) {
+                           ArrayRef<OpFoldResult> outSizes, const PoolWindow &w,
+                           Value padValue) {
   IndexMath m(b, loc);
   SmallVector<OpFoldResult> low(2, m.c(0)), high(2, m.c(0));
   for (int64_t i = 0; i < w.spatial(); ++i) {
@@ -101,8 +100,8 @@ static Value padForWindows(OpBuilder &b, Location loc, Value input,
 /// Pooling as a linalg.generic: loops n, c, o..., k...; the input is read at
 /// (n, c, o * stride + k * dilation), the window tensor at (k...).
 static Value createPoolingGeneric(OpBuilder &b, Location loc, Value input,
-                                  Value window, Value init,
-                                  const PoolWindow &w, CombineFn combine) {
+                                  Value window, Value init, const PoolWindow &w,
+                                  CombineFn combine) {
   int64_t spatial = w.spatial();
   int64_t numLoops = 2 + 2 * spatial;
   SmallVector<AffineExpr> inputExprs = {b.getAffineDimExpr(0),
@@ -144,9 +143,10 @@ static Value createNamedPooling(OpBuilder &b, Location loc, Value input,
 
 /// The [N, C, O...] destination filled with `fill` and the window-shape
 /// tensor the pooling ops take.
-static std::pair<Value, Value> createPoolingOperands(
-    OpBuilder &b, Location loc, Value input, ArrayRef<OpFoldResult> outSizes,
-    const PoolWindow &w, Value fill) {
+static std::pair<Value, Value>
+createPoolingOperands(OpBuilder &b, Location loc, Value input,
+                      ArrayRef<OpFoldResult> outSizes, const PoolWindow &w,
+                      Value fill) {
   SmallVector<OpFoldResult> sizes = {getDimSize(b, loc, input, 0),
                                      getDimSize(b, loc, input, 1)};
   llvm::append_range(sizes, outSizes);
@@ -185,13 +185,11 @@ struct MaxPoolOpLowering : OpConversionPattern<tl::MaxPoolOp> {
 
     Value result;
     if (!isUnsigned && w.spatial() == 1) {
-      result = createNamedPooling<linalg::PoolingNcwMaxOp>(rewriter, loc,
-                                                           padded, window,
-                                                           init, w);
+      result = createNamedPooling<linalg::PoolingNcwMaxOp>(
+          rewriter, loc, padded, window, init, w);
     } else if (!isUnsigned && w.spatial() == 2) {
-      result = createNamedPooling<linalg::PoolingNchwMaxOp>(rewriter, loc,
-                                                            padded, window,
-                                                            init, w);
+      result = createNamedPooling<linalg::PoolingNchwMaxOp>(
+          rewriter, loc, padded, window, init, w);
     } else {
       result = createPoolingGeneric(
           rewriter, loc, padded, window, init, w,
@@ -199,9 +197,9 @@ struct MaxPoolOpLowering : OpConversionPattern<tl::MaxPoolOp> {
             if (isFloat)
               return arith::MaximumFOp::create(b, l, acc, element);
             if (isUnsigned) {
-              Value max = arith::MaxUIOp::create(
-                  b, l, unsignedToIndex(b, l, acc),
-                  unsignedToIndex(b, l, element));
+              Value max =
+                  arith::MaxUIOp::create(b, l, unsignedToIndex(b, l, acc),
+                                         unsignedToIndex(b, l, element));
               return indexToUnsigned(b, l, max, originalElementType);
             }
             return arith::MaxSIOp::create(b, l, acc, element);
@@ -262,9 +260,9 @@ struct AvgPoolOpLowering : OpConversionPattern<tl::AvgPoolOp> {
       bool noPads = countIncludePad || (w.padBegin(i) == 0 && w.padEnd(i) == 0);
       std::optional<int64_t> out = getConstantIntValue(outSizes[i]);
       std::optional<int64_t> bound = getConstantIntValue(hi[i]);
-      bool fits = out && bound &&
-                  (*out - 1) * w.strides[i] - w.padBegin(i) + w.kernel[i] <=
-                      *bound;
+      bool fits =
+          out && bound &&
+          (*out - 1) * w.strides[i] - w.padBegin(i) + w.kernel[i] <= *bound;
       constantDivisor &= noPads && fits;
     }
     int64_t windowSize = 1;
@@ -272,8 +270,8 @@ struct AvgPoolOpLowering : OpConversionPattern<tl::AvgPoolOp> {
       windowSize *= k;
 
     SmallVector<OpFoldResult> sizes = getDimSizes(rewriter, loc, sum);
-    AffineMap identity = AffineMap::getMultiDimIdentityMap(
-        2 + spatial, rewriter.getContext());
+    AffineMap identity =
+        AffineMap::getMultiDimIdentityMap(2 + spatial, rewriter.getContext());
     Value result;
     if (constantDivisor) {
       Value divisor =
@@ -329,17 +327,16 @@ struct GlobalPoolOpLowering : OpConversionPattern<GlobalPoolOp> {
     Value fill = isMax ? createLowestValue(rewriter, loc, elementType)
                        : createScalarConstant(rewriter, loc, elementType, 0.0);
     SmallVector<OpFoldResult> inputSizes = getDimSizes(rewriter, loc, input);
-    Value init = createFilled(rewriter, loc,
-                              ArrayRef(inputSizes).take_front(2), fill);
+    Value init =
+        createFilled(rewriter, loc, ArrayRef(inputSizes).take_front(2), fill);
     SmallVector<utils::IteratorType> iterators(2,
                                                utils::IteratorType::parallel);
     iterators.append(rank - 2, utils::IteratorType::reduction);
     SmallVector<AffineMap> maps = {
         AffineMap::getMultiDimIdentityMap(rank, ctx),
-        AffineMap::get(rank, 0,
-                       {rewriter.getAffineDimExpr(0),
-                        rewriter.getAffineDimExpr(1)},
-                       ctx)};
+        AffineMap::get(
+            rank, 0,
+            {rewriter.getAffineDimExpr(0), rewriter.getAffineDimExpr(1)}, ctx)};
     Value reduced =
         linalg::GenericOp::create(
             rewriter, loc, TypeRange{init.getType()}, ValueRange{input},
@@ -355,11 +352,9 @@ struct GlobalPoolOpLowering : OpConversionPattern<GlobalPoolOp> {
             .getResult(0);
 
     if (!isMax) {
-      OpFoldResult count =
-          m.product(ArrayRef(inputSizes).drop_front(2));
-      Value asInt = arith::IndexCastOp::create(rewriter, loc,
-                                               rewriter.getI64Type(),
-                                               m.value(count));
+      OpFoldResult count = m.product(ArrayRef(inputSizes).drop_front(2));
+      Value asInt = arith::IndexCastOp::create(
+          rewriter, loc, rewriter.getI64Type(), m.value(count));
       Value divisor =
           arith::SIToFPOp::create(rewriter, loc, elementType, asInt);
       reduced = buildElementwiseGeneric(

@@ -74,14 +74,12 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
       } else {
         // floor(D * scale), only reached with scales.
         Value product = arith::MulFOp::create(
-            rewriter, loc,
-            indexToFloat(rewriter, loc, m.value(inputSizes[i])),
+            rewriter, loc, indexToFloat(rewriter, loc, m.value(inputSizes[i])),
             arith::ConstantOp::create(
                 rewriter, loc, rewriter.getFloatAttr(coordType, (*scales)[i])));
         Value floored = math::FloorOp::create(rewriter, loc, product);
-        Value asInt =
-            arith::FPToSIOp::create(rewriter, loc, rewriter.getI64Type(),
-                                    floored);
+        Value asInt = arith::FPToSIOp::create(rewriter, loc,
+                                              rewriter.getI64Type(), floored);
         outSize = arith::IndexCastOp::create(rewriter, loc,
                                              rewriter.getIndexType(), asInt)
                       .getResult();
@@ -110,8 +108,7 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
 
     Value result = buildIndexedGeneric(
         rewriter, loc, outputSizes, elementType, ValueRange{}, {},
-        [&](OpBuilder &b, Location l, ValueRange indices,
-            ValueRange) -> Value {
+        [&](OpBuilder &b, Location l, ValueRange indices, ValueRange) -> Value {
           auto fconst = [&](double v) -> Value {
             return arith::ConstantOp::create(b, l,
                                              b.getFloatAttr(coordType, v));
@@ -137,9 +134,9 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
             case tl::CoordinateTransform::half_pixel:
               return halfPixel();
             case tl::CoordinateTransform::pytorch_half_pixel: {
-              Value single = arith::CmpIOp::create(
-                  b, l, arith::CmpIPredicate::sle, d.outputSize,
-                  im.value(im.c(1)));
+              Value single =
+                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle,
+                                        d.outputSize, im.value(im.c(1)));
               return arith::SelectOp::create(b, l, single, fconst(0.0),
                                              halfPixel());
             }
@@ -150,9 +147,9 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
                   b, l, arith::CmpIPredicate::sle, outLast, im.value(im.c(0)));
               Value safeOutLast = arith::SelectOp::create(
                   b, l, single, im.value(im.c(1)), outLast);
-              Value ratio = arith::DivFOp::create(
-                  b, l, indexToFloat(b, l, d.lastIndex),
-                  indexToFloat(b, l, safeOutLast));
+              Value ratio =
+                  arith::DivFOp::create(b, l, indexToFloat(b, l, d.lastIndex),
+                                        indexToFloat(b, l, safeOutLast));
               Value x = arith::MulFOp::create(b, l, of, ratio);
               return arith::SelectOp::create(b, l, single, fconst(0.0), x);
             }
@@ -160,8 +157,7 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
             llvm_unreachable("unknown coordinate transform");
           };
           auto clampIndex = [&](const ResizedDim &d, Value index) -> Value {
-            return im.value(
-                im.max(im.min(index, d.lastIndex), im.c(0)));
+            return im.value(im.max(im.min(index, d.lastIndex), im.c(0)));
           };
 
           SmallVector<Value> source(indices);
@@ -211,22 +207,23 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
           if (resized.empty())
             return tensor::ExtractOp::create(b, l, input, source);
           Value sum;
-          for (int64_t corner = 0, e = int64_t(1) << resized.size();
-               corner < e; ++corner) {
+          for (int64_t corner = 0, e = int64_t(1) << resized.size(); corner < e;
+               ++corner) {
             Value weight;
             for (auto [k, d] : llvm::enumerate(resized)) {
               bool high = (corner >> k) & 1;
               source[d.dim] = high ? upper[k] : lower[k];
               Value w = high ? fraction[k] : complement[k];
-              weight = weight ? arith::MulFOp::create(b, l, weight, w).getResult()
-                              : w;
+              weight = weight
+                           ? arith::MulFOp::create(b, l, weight, w).getResult()
+                           : w;
             }
             Value element = tensor::ExtractOp::create(b, l, input, source);
             if (element.getType() != coordType)
               element = arith::ExtFOp::create(b, l, coordType, element);
             Value term = arith::MulFOp::create(b, l, weight, element);
-            sum = sum ? arith::AddFOp::create(b, l, sum, term).getResult()
-                      : term;
+            sum =
+                sum ? arith::AddFOp::create(b, l, sum, term).getResult() : term;
           }
           if (sum.getType() != elementType)
             sum = arith::TruncFOp::create(b, l, elementType, sum);

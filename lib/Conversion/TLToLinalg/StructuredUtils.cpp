@@ -26,9 +26,8 @@ OpFoldResult mlir::tlc::detail::getDimSize(OpBuilder &b, Location loc,
   return tensor::DimOp::create(b, loc, value, dim).getResult();
 }
 
-SmallVector<OpFoldResult> mlir::tlc::detail::getDimSizes(OpBuilder &b,
-                                                         Location loc,
-                                                         Value value) {
+SmallVector<OpFoldResult>
+mlir::tlc::detail::getDimSizes(OpBuilder &b, Location loc, Value value) {
   SmallVector<OpFoldResult> sizes;
   int64_t rank = cast<RankedTensorType>(value.getType()).getRank();
   for (int64_t i = 0; i < rank; ++i)
@@ -185,8 +184,7 @@ static Value createIntegerConstant(OpBuilder &b, Location loc, IntegerType type,
 Value mlir::tlc::detail::createScalarConstant(OpBuilder &b, Location loc,
                                               Type elementType, double value) {
   if (auto floatType = dyn_cast<FloatType>(elementType))
-    return arith::ConstantOp::create(b, loc,
-                                     b.getFloatAttr(floatType, value));
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, value));
   auto intType = cast<IntegerType>(elementType);
   APInt bits(intType.getWidth(), static_cast<int64_t>(value),
              /*isSigned=*/true, /*implicitTrunc=*/true);
@@ -244,8 +242,9 @@ Value mlir::tlc::detail::indexToUnsigned(OpBuilder &b, Location loc,
 // Reshapes
 //===----------------------------------------------------------------------===//
 
-Value mlir::tlc::detail::collapse(OpBuilder &b, Location loc, Value value,
-                                  ArrayRef<ReassociationIndices> reassociation) {
+Value mlir::tlc::detail::collapse(
+    OpBuilder &b, Location loc, Value value,
+    ArrayRef<ReassociationIndices> reassociation) {
   return tensor::CollapseShapeOp::create(b, loc, value, reassociation);
 }
 
@@ -261,9 +260,8 @@ Value mlir::tlc::detail::expand(OpBuilder &b, Location loc, Value value,
   // several dynamic dims in one group (llvm-project#186830, fixed in 23):
   // such an expansion is a tensor.reshape instead.
   bool severalDynamic = llvm::any_of(reassociation, [&](const auto &group) {
-    return llvm::count_if(group, [&](int64_t d) {
-             return type.isDynamicDim(d);
-           }) > 1;
+    return llvm::count_if(group,
+                          [&](int64_t d) { return type.isDynamicDim(d); }) > 1;
   });
   if (severalDynamic) {
     SmallVector<Value> shapeValues;
@@ -330,15 +328,14 @@ Value mlir::tlc::detail::broadcastTo(OpBuilder &b, Location loc, Value value,
 }
 
 Value mlir::tlc::detail::addBiasAlongDim(OpBuilder &b, Location loc,
-                                         Value value, Value bias,
-                                         int64_t dim) {
+                                         Value value, Value bias, int64_t dim) {
   auto type = cast<RankedTensorType>(value.getType());
   int64_t rank = type.getRank();
   MLIRContext *ctx = b.getContext();
   AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
   AffineMap biasMap = AffineMap::get(rank, 0, b.getAffineDimExpr(dim), ctx);
-  Value init = createEmpty(b, loc, getDimSizes(b, loc, value),
-                           type.getElementType());
+  Value init =
+      createEmpty(b, loc, getDimSizes(b, loc, value), type.getElementType());
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   bool isFloat = isa<FloatType>(type.getElementType());
@@ -347,22 +344,18 @@ Value mlir::tlc::detail::addBiasAlongDim(OpBuilder &b, Location loc,
              ArrayRef<AffineMap>{identity, biasMap, identity}, iterators,
              [&](OpBuilder &nb, Location nloc, ValueRange args) {
                Value sum =
-                   isFloat
-                       ? arith::AddFOp::create(nb, nloc, args[0], args[1])
-                             .getResult()
-                       : arith::AddIOp::create(nb, nloc, args[0], args[1])
-                             .getResult();
+                   isFloat ? arith::AddFOp::create(nb, nloc, args[0], args[1])
+                                 .getResult()
+                           : arith::AddIOp::create(nb, nloc, args[0], args[1])
+                                 .getResult();
                linalg::YieldOp::create(nb, nloc, sum);
              })
       .getResult(0);
 }
 
-Value mlir::tlc::detail::buildIndexedGeneric(OpBuilder &b, Location loc,
-                                             ArrayRef<OpFoldResult> sizes,
-                                             Type elementType,
-                                             ValueRange inputs,
-                                             ArrayRef<AffineMap> inputMaps,
-                                             IndexedBodyFn body) {
+Value mlir::tlc::detail::buildIndexedGeneric(
+    OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes, Type elementType,
+    ValueRange inputs, ArrayRef<AffineMap> inputMaps, IndexedBodyFn body) {
   int64_t rank = sizes.size();
   Value init = createEmpty(b, loc, sizes, elementType);
   SmallVector<AffineMap> maps(inputMaps);

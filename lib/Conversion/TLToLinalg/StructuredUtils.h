@@ -1,4 +1,5 @@
-//===- StructuredUtils.h - helpers for building linalg on tensors -*- C++ -*-===//
+//===- StructuredUtils.h - helpers for building linalg on tensors -*- C++
+//-*-===//
 //
 // Private to lib/Conversion/TLToLinalg. Small builders shared by the matmul,
 // convolution, pooling and tensor-manipulation lowerings: sizes as

@@ -33,10 +33,10 @@ static int64_t normalized(int64_t axis, int64_t rank) {
 /// `value` reshaped to `resultType` (same element count; `sizes` are the
 /// result sizes): one collapse or expand when `groups` relate the shapes (a
 /// cast when they are one-to-one), else tensor.reshape.
-static Value reshapeTo(OpBuilder &b, Location loc, Value value,
-                       RankedTensorType resultType,
-                       ArrayRef<OpFoldResult> sizes,
-                       std::optional<SmallVector<ReassociationIndices>> groups) {
+static Value
+reshapeTo(OpBuilder &b, Location loc, Value value, RankedTensorType resultType,
+          ArrayRef<OpFoldResult> sizes,
+          std::optional<SmallVector<ReassociationIndices>> groups) {
   auto type = cast<RankedTensorType>(value.getType());
   if (groups && type.getRank() > resultType.getRank())
     return castToType(b, loc, collapse(b, loc, value, *groups), resultType);
@@ -176,8 +176,7 @@ struct ReshapeOpLowering : OpConversionPattern<tl::ReshapeOp> {
       }
     }
     if (inferred && resultType.isDynamicDim(*inferred))
-      sizes[*inferred] =
-          m.floorDiv(m.product(inputSizes), m.product(sizes));
+      sizes[*inferred] = m.floorDiv(m.product(inputSizes), m.product(sizes));
     sizes = refineSizes(resultType, sizes);
 
     // Leading dims copied by `0` (or equal and static) stay their own
@@ -254,8 +253,7 @@ struct FlattenOpLowering : OpConversionPattern<tl::FlattenOp> {
 /// Reassociation between a tensor and the same tensor with the dims marked in
 /// `unit` removed: every unit dim joins the next kept dim's group (trailing
 /// ones the last group).
-static SmallVector<ReassociationIndices>
-groupUnitDims(ArrayRef<bool> unit) {
+static SmallVector<ReassociationIndices> groupUnitDims(ArrayRef<bool> unit) {
   SmallVector<ReassociationIndices> groups;
   ReassociationIndices pending;
   for (auto [i, isUnit] : llvm::enumerate(unit)) {
@@ -373,8 +371,8 @@ struct ConcatOpLowering : OpConversionPattern<tl::ConcatOp> {
     for (Value input : inputs)
       sizes[axis] = m.add(sizes[axis], getDimSize(rewriter, loc, input, axis));
     sizes = refineSizes(resultType, sizes);
-    Value result = createEmpty(rewriter, loc, sizes,
-                               resultType.getElementType());
+    Value result =
+        createEmpty(rewriter, loc, sizes, resultType.getElementType());
     OpFoldResult offset = m.c(0);
     for (auto [i, input] : llvm::enumerate(inputs)) {
       SmallVector<OpFoldResult> offsets(rank, m.c(0));
@@ -422,18 +420,19 @@ struct SplitOpLowering : OpConversionPattern<tl::SplitOp> {
 
 /// An index-computing generic of `sizes` reading `source` at the position
 /// `sourceIndices` computes from the output indices.
-static Value gatherFrom(
-    OpBuilder &b, Location loc, Value source, ArrayRef<OpFoldResult> sizes,
-    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
-        sourceIndices) {
+static Value
+gatherFrom(OpBuilder &b, Location loc, Value source,
+           ArrayRef<OpFoldResult> sizes,
+           function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
+               sourceIndices) {
   Type elementType = cast<RankedTensorType>(source.getType()).getElementType();
-  return buildIndexedGeneric(
-      b, loc, sizes, elementType, ValueRange{}, {},
-      [&](OpBuilder &nb, Location nloc, ValueRange indices,
-          ValueRange) -> Value {
-        return tensor::ExtractOp::create(nb, nloc, source,
-                                         sourceIndices(nb, nloc, indices));
-      });
+  return buildIndexedGeneric(b, loc, sizes, elementType, ValueRange{}, {},
+                             [&](OpBuilder &nb, Location nloc,
+                                 ValueRange indices, ValueRange) -> Value {
+                               return tensor::ExtractOp::create(
+                                   nb, nloc, source,
+                                   sourceIndices(nb, nloc, indices));
+                             });
 }
 
 struct SliceOpLowering : OpConversionPattern<tl::SliceOp> {
@@ -491,22 +490,22 @@ struct SliceOpLowering : OpConversionPattern<tl::SliceOp> {
         reversed[axis] = true;
       }
     }
-    Value result = tensor::ExtractSliceOp::create(rewriter, loc, input,
-                                                  offsets, sizes, strides);
+    Value result = tensor::ExtractSliceOp::create(rewriter, loc, input, offsets,
+                                                  sizes, strides);
     if (llvm::is_contained(reversed, true)) {
       SmallVector<OpFoldResult> lastIndex;
       for (OpFoldResult size : sizes)
         lastIndex.push_back(m.sub(size, m.c(1)));
-      result = gatherFrom(
-          rewriter, loc, result, sizes,
-          [&](OpBuilder &b, Location l, ValueRange indices) {
-            IndexMath im(b, l);
-            SmallVector<Value> source(indices);
-            for (int64_t d = 0; d < rank; ++d)
-              if (reversed[d])
-                source[d] = im.value(im.sub(lastIndex[d], indices[d]));
-            return source;
-          });
+      result = gatherFrom(rewriter, loc, result, sizes,
+                          [&](OpBuilder &b, Location l, ValueRange indices) {
+                            IndexMath im(b, l);
+                            SmallVector<Value> source(indices);
+                            for (int64_t d = 0; d < rank; ++d)
+                              if (reversed[d])
+                                source[d] =
+                                    im.value(im.sub(lastIndex[d], indices[d]));
+                            return source;
+                          });
     }
     rewriter.replaceOp(op, castToType(rewriter, loc, result, resultType));
     return success();
@@ -531,7 +530,8 @@ struct PadOpLowering : OpConversionPattern<tl::PadOp> {
     Value input = adaptor.getInput();
 
     // Negative pads crop first.
-    SmallVector<OpFoldResult> offsets, sizes = getDimSizes(rewriter, loc, input);
+    SmallVector<OpFoldResult> offsets,
+        sizes = getDimSizes(rewriter, loc, input);
     bool crop = false;
     for (int64_t i = 0; i < rank; ++i) {
       int64_t cropBegin = std::max<int64_t>(-pads[i], 0);
@@ -557,35 +557,37 @@ struct PadOpLowering : OpConversionPattern<tl::PadOp> {
     Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
     Value result;
     if (op.getMode() == tl::PadMode::constant) {
-      Value padValue = createScalarConstant(
-          rewriter, loc, elementType, op.getValue().convertToDouble());
+      Value padValue = createScalarConstant(rewriter, loc, elementType,
+                                            op.getValue().convertToDouble());
       result = padWithValue(rewriter, loc, input, lowOfr, highOfr, padValue);
     } else {
       bool reflect = op.getMode() == tl::PadMode::reflect;
-      result = gatherFrom(
-          rewriter, loc, input, refineSizes(resultType, outSizes),
-          [&](OpBuilder &b, Location l, ValueRange indices) {
-            IndexMath im(b, l);
-            SmallVector<Value> source;
-            for (int64_t d = 0; d < rank; ++d) {
-              if (low[d] == 0 && high[d] == 0) {
-                source.push_back(indices[d]);
-                continue;
-              }
-              OpFoldResult last = im.sub(sizes[d], im.c(1));
-              OpFoldResult i = im.sub(indices[d], im.c(low[d]));
-              if (reflect) {
-                // -i before the start, 2 * (D - 1) - i past the end.
-                // min(max(i, -i), 2 * (D - 1) - i) is all three cases.
-                OpFoldResult mirrored = im.sub(im.mul(last, im.c(2)), i);
-                i = im.min(im.max(i, im.sub(im.c(0), i)), mirrored);
-              } else {
-                i = im.max(im.min(i, last), im.c(0));
-              }
-              source.push_back(im.value(i));
-            }
-            return source;
-          });
+      result =
+          gatherFrom(rewriter, loc, input, refineSizes(resultType, outSizes),
+                     [&](OpBuilder &b, Location l, ValueRange indices) {
+                       IndexMath im(b, l);
+                       SmallVector<Value> source;
+                       for (int64_t d = 0; d < rank; ++d) {
+                         if (low[d] == 0 && high[d] == 0) {
+                           source.push_back(indices[d]);
+                           continue;
+                         }
+                         OpFoldResult last = im.sub(sizes[d], im.c(1));
+                         OpFoldResult i = im.sub(indices[d], im.c(low[d]));
+                         if (reflect) {
+                           // -i before the start, 2 * (D - 1) - i past the end.
+                           // min(max(i, -i), 2 * (D - 1) - i) is all three
+                           // cases.
+                           OpFoldResult mirrored =
+                               im.sub(im.mul(last, im.c(2)), i);
+                           i = im.min(im.max(i, im.sub(im.c(0), i)), mirrored);
+                         } else {
+                           i = im.max(im.min(i, last), im.c(0));
+                         }
+                         source.push_back(im.value(i));
+                       }
+                       return source;
+                     });
     }
     rewriter.replaceOp(op, castToType(rewriter, loc, result, resultType));
     return success();
@@ -624,12 +626,11 @@ struct GatherOpLowering : OpConversionPattern<tl::GatherOp> {
         [&](OpBuilder &b, Location l, ValueRange outIndices,
             ValueRange args) -> Value {
           IndexMath im(b, l);
-          Value index = arith::IndexCastOp::create(b, l, b.getIndexType(),
-                                                   args[0]);
+          Value index =
+              arith::IndexCastOp::create(b, l, b.getIndexType(), args[0]);
           SmallVector<Value> source(outIndices.take_front(axis));
           source.push_back(im.value(im.wrapNegative(index, axisSize)));
-          llvm::append_range(source,
-                             outIndices.drop_front(axis + indicesRank));
+          llvm::append_range(source, outIndices.drop_front(axis + indicesRank));
           return tensor::ExtractOp::create(b, l, data, source);
         });
     rewriter.replaceOp(op, castToType(rewriter, loc, result, resultType));
@@ -690,8 +691,8 @@ struct TileOpLowering : OpConversionPattern<tl::TileOp> {
     }
     Value result = input;
     if (!added.empty()) {
-      Value init = createEmpty(rewriter, loc, sizes,
-                               inputType.getElementType());
+      Value init =
+          createEmpty(rewriter, loc, sizes, inputType.getElementType());
       result = linalg::BroadcastOp::create(rewriter, loc, input, init, added)
                    ->getResult(0);
       result = collapse(rewriter, loc, result, getContiguousGroups(groupSizes));
@@ -709,8 +710,8 @@ static Value shuffleDims(OpBuilder &b, Location loc, Value value,
                          ArrayRef<OpFoldResult> expandedSizes,
                          ArrayRef<int64_t> perm,
                          ArrayRef<int64_t> collapseGroups) {
-  Value expanded = expand(b, loc, value, getContiguousGroups(expandGroups),
-                          expandedSizes);
+  Value expanded =
+      expand(b, loc, value, getContiguousGroups(expandGroups), expandedSizes);
   Value transposed = transpose(b, loc, expanded, perm);
   return collapse(b, loc, transposed, getContiguousGroups(collapseGroups));
 }
@@ -770,11 +771,12 @@ struct SpaceToDepthOpLowering : OpConversionPattern<tl::SpaceToDepthOp> {
 } // namespace
 
 void mlir::tlc::populateTLTensorToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<ConstantOpLowering, PassThroughLowering<tl::IdentityOp>,
-               PassThroughLowering<tl::DropoutOp>, ReshapeOpLowering,
-               FlattenOpLowering, SqueezeOpLowering, UnsqueezeOpLowering,
-               TransposeOpLowering, ConcatOpLowering, SplitOpLowering,
-               SliceOpLowering, PadOpLowering, GatherOpLowering,
-               ExpandOpLowering, TileOpLowering, DepthToSpaceOpLowering,
-               SpaceToDepthOpLowering>(patterns.getContext());
+  patterns
+      .add<ConstantOpLowering, PassThroughLowering<tl::IdentityOp>,
+           PassThroughLowering<tl::DropoutOp>, ReshapeOpLowering,
+           FlattenOpLowering, SqueezeOpLowering, UnsqueezeOpLowering,
+           TransposeOpLowering, ConcatOpLowering, SplitOpLowering,
+           SliceOpLowering, PadOpLowering, GatherOpLowering, ExpandOpLowering,
+           TileOpLowering, DepthToSpaceOpLowering, SpaceToDepthOpLowering>(
+          patterns.getContext());
 }
