@@ -908,8 +908,60 @@ def resize_cases():
     return cases
 
 
+def weak_type_cases():
+    """Result types written more dynamic than inference knows (allowed)."""
+    cases = []
+    x = rand(3, 1)
+    cases.append(Case("weak_expand", "expand", [x], np.broadcast_to(x, (2, 3, 4)),
+                      f"shape = {arr(2, 1, 4)}", None, {0: [0, 1, 2]}))
+    a, c = rand(2, 1, 3, 4), rand(5, 4, 6)
+    cases.append(Case("weak_matmul_broadcast", "matmul", [a, c], np.matmul(a, c),
+                      dyn_out={0: [0, 1, 2, 3]}))
+    a, c = rand(1, 3, 4), rand(4, 4, 2)
+    cases.append(Case("weak_matmul_unit_batch", "matmul", [a, c], np.matmul(a, c),
+                      dyn_out={0: [0]}))
+    x = rand(2, 3, 4)
+    cases.append(Case("weak_reshape", "reshape", [x], x.reshape(2, 12),
+                      f"new_shape = {arr(0, -1)}", None, {0: [0, 1]}))
+    x = rand(1, 2, 4, 5)
+    y = resize_ref(x, (1, 2, 7, 3), [1, 1, 7 / 4, 3 / 5], "linear", "half_pixel", None)
+    cases.append(Case("weak_resize_sizes", "resize", [x], y,
+                      f"mode = #tl<resize_mode linear>, sizes = {arr(1, 2, 7, 3)}",
+                      None, {0: [0, 1, 2, 3]}))
+    x, w = rand(1, 3, 7, 7), rand(4, 3, 3, 3)
+    cases.append(Case("weak_conv", "conv", [x, w],
+                      conv_ref(x, w, None, [2, 2], [1, 0, 0, 1], [1, 1], 1),
+                      conv_attrs((2, 2), (1, 0, 0, 1)), None, {0: [1, 2, 3]}))
+    x, w = rand(1, 4, 3, 3), rand(4, 1, 3, 3)
+    cases.append(Case("weak_conv_transpose", "conv_transpose", [x, w],
+                      conv_transpose_ref(x, w, None, [2, 2], [1, 1, 0, 0], [1, 1], [1, 1], 1),
+                      conv_attrs((2, 2), (1, 1, 0, 0), None, 1, (1, 1)), None, {0: [1, 2, 3]}))
+    x = rand(1, 2, 7, 8)
+    cases.append(Case("weak_max_pool_ceil", "max_pool", [x],
+                      torch_pool(x, "max", (3, 3), (2, 2), (1, 1), True),
+                      pool_attrs((3, 3), (2, 2), (1, 1, 1, 1), None, True), None, {0: [2, 3]}))
+    cases.append(Case("weak_avg_pool_ceil", "avg_pool", [x],
+                      torch_pool(x, "avg", (3, 3), (2, 2), (1, 1), True, False),
+                      pool_attrs((3, 3), (2, 2), (1, 1, 1, 1), None, True), None, {0: [2, 3]}))
+    data, idx = rand(5, 4), np.array([[1, -1]], np.int64)
+    cases.append(Case("weak_gather", "gather", [data, idx], np.take(data, idx, axis=0),
+                      "axis = 0 : i64", None, {0: [0, 1, 2]}))
+    x = rand(6, 9)
+    cases.append(Case("weak_slice", "slice", [x], x[1:5, ::-2],
+                      f"starts = {arr(1, -1)}, ends = {arr(5, -100)}, steps = {arr(1, -2)}",
+                      None, {0: [0, 1]}))
+    x = rand(2, 3)
+    cases.append(Case("weak_tile", "tile", [x], np.tile(x, (2, 2)), f"repeats = {arr(2, 2)}",
+                      None, {0: [0, 1]}))
+    x = rand(2, 3, 4, 5)
+    cases.append(Case("weak_global_avg_pool", "global_avg_pool", [x],
+                      x.astype(np.float64).mean(axis=(2, 3), keepdims=True).astype(np.float32),
+                      dyn_out={0: [0, 1, 2, 3]}))
+    return cases
+
+
 FAMILIES = {"matmul": matmul_cases, "conv": conv_cases, "pooling": pooling_cases,
-            "tensor": tensor_cases, "resize": resize_cases}
+            "tensor": tensor_cases, "resize": resize_cases, "weak": weak_type_cases}
 
 
 def main():

@@ -218,18 +218,26 @@ private:
     int64_t lhsBatch = lhsType.getRank() - 2, rhsBatch = rhsType.getRank() - 2;
     int64_t batchRank = std::max(lhsBatch, rhsBatch);
 
-    // The broadcast batch sizes: the result's static sizes, else a dynamic
-    // operand dim that is not a static 1.
+    // The broadcast batch sizes: the result's static sizes, else an operand's
+    // static size other than 1, else a dynamic operand size (assumed equal to
+    // the other operand's when both are dynamic), else 1.
     SmallVector<OpFoldResult> batch;
     for (int64_t i = 0; i < batchRank; ++i) {
       int64_t l = i - (batchRank - lhsBatch), r = i - (batchRank - rhsBatch);
-      if (!resultType.isDynamicDim(i)) {
+      int64_t lSize = l >= 0 ? lhsType.getDimSize(l) : 1;
+      int64_t rSize = r >= 0 ? rhsType.getDimSize(r) : 1;
+      if (!resultType.isDynamicDim(i))
         batch.push_back(b.getIndexAttr(resultType.getDimSize(i)));
-      } else if (l >= 0 && lhsType.getDimSize(l) != 1) {
+      else if (!ShapedType::isDynamic(lSize) && lSize != 1)
+        batch.push_back(b.getIndexAttr(lSize));
+      else if (!ShapedType::isDynamic(rSize) && rSize != 1)
+        batch.push_back(b.getIndexAttr(rSize));
+      else if (ShapedType::isDynamic(lSize))
         batch.push_back(getDimSize(b, loc, lhs, l));
-      } else {
+      else if (ShapedType::isDynamic(rSize))
         batch.push_back(getDimSize(b, loc, rhs, r));
-      }
+      else
+        batch.push_back(b.getIndexAttr(1));
     }
     auto broadcastOperand = [&](Value value) {
       SmallVector<OpFoldResult> sizes(batch);

@@ -69,6 +69,8 @@ struct ResizeOpLowering : OpConversionPattern<tl::ResizeOp> {
       Value scale;
       if (!resultType.isDynamicDim(i)) {
         outSize = m.c(resultType.getDimSize(i));
+      } else if (sizesAttr) {
+        outSize = m.c((*sizesAttr)[i]);
       } else if ((*scales)[i] == 1.0) {
         outSize = inputSizes[i];
       } else {

@@ -178,19 +178,25 @@ struct ReshapeOpLowering : OpConversionPattern<tl::ReshapeOp> {
     if (inferred && resultType.isDynamicDim(*inferred))
       sizes[*inferred] = m.floorDiv(m.product(inputSizes), m.product(sizes));
     sizes = refineSizes(resultType, sizes);
+    // The result type as static as the sizes know it (the written one may be
+    // more dynamic): the grouping below works on it.
+    SmallVector<int64_t> knownShape;
+    SmallVector<Value> unusedDynamic;
+    dispatchIndexOpFoldResults(sizes, unusedDynamic, knownShape);
+    RankedTensorType knownType = resultType.clone(knownShape);
 
     // Leading dims copied by `0` (or equal and static) stay their own
     // groups; the rest is grouped by findReassociation.
     int64_t prefix = 0;
-    int64_t common = std::min(inputType.getRank(), resultType.getRank()) - 1;
+    int64_t common = std::min(inputType.getRank(), knownType.getRank()) - 1;
     while (prefix < common &&
            (newShape[prefix] == 0 ||
             (!inputType.isDynamicDim(prefix) &&
-             inputType.getDimSize(prefix) == resultType.getDimSize(prefix))))
+             inputType.getDimSize(prefix) == knownType.getDimSize(prefix))))
       ++prefix;
     std::optional<SmallVector<ReassociationIndices>> groups =
         findReassociation(inputType.getShape().drop_front(prefix),
-                          resultType.getShape().drop_front(prefix));
+                          knownType.getShape().drop_front(prefix));
     if (groups) {
       for (ReassociationIndices &group : *groups)
         for (int64_t &dim : group)
@@ -202,12 +208,12 @@ struct ReshapeOpLowering : OpConversionPattern<tl::ReshapeOp> {
       groups = withPrefix;
     }
     // A collapse to rank 0 needs static unit dims.
-    if (groups && resultType.getRank() == 0)
+    if (groups && knownType.getRank() == 0)
       input = castToType(
           rewriter, loc, input,
           inputType.clone(SmallVector<int64_t>(inputType.getRank(), 1)));
-    rewriter.replaceOp(
-        op, reshapeTo(rewriter, loc, input, resultType, sizes, groups));
+    Value result = reshapeTo(rewriter, loc, input, knownType, sizes, groups);
+    rewriter.replaceOp(op, castToType(rewriter, loc, result, resultType));
     return success();
   }
 };
@@ -654,13 +660,21 @@ struct ExpandOpLowering : OpConversionPattern<tl::ExpandOp> {
     auto inputType = cast<RankedTensorType>(input.getType());
     int64_t rank = resultType.getRank();
     int64_t offset = rank - inputType.getRank();
-    // Dynamic result dims are the input's (the target there is 1 or the
-    // input is dynamic).
+    // numpy broadcast of the input shape and `shape`: a target of 1 (or a
+    // missing one) keeps the input's size, any other target is the size.
+    ArrayRef<int64_t> target = op.getShape();
+    int64_t targetOffset = rank - target.size();
     SmallVector<OpFoldResult> sizes;
-    for (int64_t i = 0; i < rank; ++i)
-      sizes.push_back(resultType.isDynamicDim(i)
-                          ? getDimSize(rewriter, loc, input, i - offset)
-                          : rewriter.getIndexAttr(resultType.getDimSize(i)));
+    for (int64_t i = 0; i < rank; ++i) {
+      int64_t t = i < targetOffset ? 1 : target[i - targetOffset];
+      if (t != 1)
+        sizes.push_back(rewriter.getIndexAttr(t));
+      else if (i >= offset)
+        sizes.push_back(getDimSize(rewriter, loc, input, i - offset));
+      else
+        sizes.push_back(rewriter.getIndexAttr(1));
+    }
+    sizes = refineSizes(resultType, sizes);
     Value result = broadcastTo(rewriter, loc, input, sizes);
     rewriter.replaceOp(op, castToType(rewriter, loc, result, resultType));
     return success();
