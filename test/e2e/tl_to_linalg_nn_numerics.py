@@ -908,8 +908,8 @@ def resize_cases():
     return cases
 
 
-def weak_type_cases():
-    """Result types written more dynamic than inference knows (allowed)."""
+def type_cases():
+    """Result types written more dynamic than inference knows (allowed), f64."""
     cases = []
     x = rand(3, 1)
     cases.append(Case("weak_expand", "expand", [x], np.broadcast_to(x, (2, 3, 4)),
@@ -953,6 +953,18 @@ def weak_type_cases():
     x = rand(2, 3)
     cases.append(Case("weak_tile", "tile", [x], np.tile(x, (2, 2)), f"repeats = {arr(2, 2)}",
                       None, {0: [0, 1]}))
+    # f64 through the float paths.
+    x, w, b = rand(1, 4, 7, 7, dtype=np.float64), rand(6, 2, 3, 3, dtype=np.float64), \
+        rand(6, dtype=np.float64)
+    cases.append(Case("f64_conv_groups", "conv", [x, w, b],
+                      conv_ref(x, w, b, [2, 2], [1, 0, 1, 0], [1, 2], 2).astype(np.float64),
+                      conv_attrs((2, 2), (1, 0, 1, 0), (1, 2), 2)))
+    cases.append(Case("f64_avg_pool", "avg_pool", [x],
+                      pool_ref(x, "avg", (3, 3), (2, 2), [1, 1, 0, 0], [1, 1], True, False),
+                      pool_attrs((3, 3), (2, 2), (1, 1, 0, 0), None, True)))
+    cases.append(Case("f64_resize_linear", "resize", [x],
+                      resize_ref(x, (1, 4, 10, 10), [1, 1, 1.5, 1.5], "linear", "half_pixel", None),
+                      "mode = #tl<resize_mode linear>, scales = array<f64: 1.0, 1.0, 1.5, 1.5>"))
     x = rand(2, 3, 4, 5)
     cases.append(Case("weak_global_avg_pool", "global_avg_pool", [x],
                       x.astype(np.float64).mean(axis=(2, 3), keepdims=True).astype(np.float32),
@@ -961,7 +973,7 @@ def weak_type_cases():
 
 
 FAMILIES = {"matmul": matmul_cases, "conv": conv_cases, "pooling": pooling_cases,
-            "tensor": tensor_cases, "resize": resize_cases, "weak": weak_type_cases}
+            "tensor": tensor_cases, "resize": resize_cases, "types": type_cases}
 
 
 def main():
