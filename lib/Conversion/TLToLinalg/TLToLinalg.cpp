@@ -36,9 +36,10 @@ struct ConvertTLToLinalgPass
     MLIRContext *context = &getContext();
     ConversionTarget target(*context);
     target.addIllegalDialect<tl::TLDialect>();
-    target.addLegalDialect<arith::ArithDialect, index::IndexDialect,
-                           linalg::LinalgDialect, math::MathDialect,
-                           tensor::TensorDialect>();
+    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                           math::MathDialect, tensor::TensorDialect>();
+    // Unsigned integer arithmetic goes through index.castu.
+    target.addLegalDialect<index::IndexDialect>();
     RewritePatternSet patterns(context);
     tlc::populateTLToLinalgConversionPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
