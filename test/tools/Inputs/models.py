@@ -27,6 +27,19 @@ def mlp_outputs(x, w):
     return [y.astype(np.float32), np.maximum(x, 0) * 2]
 
 
+def dense_inputs(rng, batch):
+    return {
+        "x": rng.standard_normal((batch, 64)).astype(np.float32),
+        "w": rng.standard_normal((64, 5)).astype(np.float32),
+        "b": rng.standard_normal(5).astype(np.float32),
+    }
+
+
+def dense_outputs(x, w, b):
+    y = x.astype(np.float64) @ w.astype(np.float64) + b
+    return [y.astype(np.float32)]
+
+
 def dtypes_inputs(rng, batch):
     return {
         "input_0": rng.standard_normal(3),
@@ -46,6 +59,7 @@ def dtypes_outputs(a, b, c, d, e, f):
 
 MODELS = {
     "mlp": (mlp_inputs, mlp_outputs),
+    "dense": (dense_inputs, dense_outputs),
     "dtypes": (dtypes_inputs, dtypes_outputs),
 }
 
