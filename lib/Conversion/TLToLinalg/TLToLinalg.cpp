@@ -21,7 +21,9 @@ using namespace mlir;
 void mlir::tlc::populateTLToLinalgConversionPatterns(
     RewritePatternSet &patterns) {
   // Families register here as they are implemented.
-  (void)patterns;
+  tlc::populateTLElementwiseToLinalgPatterns(patterns);
+  tlc::populateTLReductionToLinalgPatterns(patterns);
+  tlc::populateTLNormalizationToLinalgPatterns(patterns);
 }
 
 namespace {
@@ -33,6 +35,7 @@ struct ConvertTLToLinalgPass
     target.addIllegalDialect<tl::TLDialect>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, tensor::TensorDialect>();
+    target.addLegalOp<UnrealizedConversionCastOp>();
     RewritePatternSet patterns(context);
     tlc::populateTLToLinalgConversionPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,

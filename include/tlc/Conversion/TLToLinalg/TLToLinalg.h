@@ -22,6 +22,17 @@ namespace tlc {
 /// Adds the patterns of every family below.
 void populateTLToLinalgConversionPatterns(RewritePatternSet &patterns);
 
+/// Unary math, activations, casts, predicates, broadcasting binary ops and
+/// select (Elementwise.cpp).
+void populateTLElementwiseToLinalgPatterns(RewritePatternSet &patterns);
+
+/// reduce_{sum,mean,max,min,prod}, argmax and argmin (Reduction.cpp).
+void populateTLReductionToLinalgPatterns(RewritePatternSet &patterns);
+
+/// softmax, log_softmax, batch_norm, layer_norm, instance_norm
+/// (Normalization.cpp).
+void populateTLNormalizationToLinalgPatterns(RewritePatternSet &patterns);
+
 } // namespace tlc
 } // namespace mlir
 
