@@ -34,26 +34,36 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # convert-bufferization-to-memref (a function returning its argument gets a
 # bufferization.clone), expand-strided-metadata (memref.expand_shape of
 # keepdims), convert-math-to-funcs (math.ipowi, after bufferization since it
-# emits unstructured control flow), convert-math-to-llvm and then
-# convert-math-to-libm for what has no LLVM intrinsic (erf, asinh, ...; after
-# the C wrappers are requested so that libm declarations get none).
-LOWERING = ",".join([
-    "canonicalize",
-    "one-shot-bufferize{bufferize-function-boundaries "
-    "function-boundary-type-conversion=identity-layout-map}",
-    "buffer-deallocation-pipeline",
-    "convert-bufferization-to-memref",
-    "func.func(convert-linalg-to-loops)",
-    "func.func(llvm-request-c-wrappers)",
-    "convert-math-to-funcs",
-    "convert-math-to-llvm",
-    "convert-math-to-libm",
-    "expand-strided-metadata",
-    "lower-affine",
-    "convert-scf-to-cf",
-    "convert-to-llvm",
-    "reconcile-unrealized-casts",
-])
+# emits unstructured control flow) and a lowering of the math functions that
+# have no LLVM intrinsic (erf, asinh, acosh, atanh), chosen by --math:
+#   libm:   convert-math-to-llvm, then convert-math-to-libm (after the C
+#           wrappers are requested, so that libm declarations get none);
+#   expand: math-expand-ops for just those four (inline, vectorizable; it
+#           leaves f64 erf, which then goes to libm as above).
+MATH_LOWERINGS = {
+    "libm": ["convert-math-to-llvm", "convert-math-to-libm"],
+    "expand": ["math-expand-ops{ops=erf,asinh,acosh,atanh}", "convert-math-to-llvm",
+               "convert-math-to-libm"],
+}
+
+
+def lowering(math_mode):
+    return ",".join([
+        "canonicalize",
+        "one-shot-bufferize{bufferize-function-boundaries "
+        "function-boundary-type-conversion=identity-layout-map}",
+        "buffer-deallocation-pipeline",
+        "convert-bufferization-to-memref",
+        "func.func(convert-linalg-to-loops)",
+        "func.func(llvm-request-c-wrappers)",
+        "convert-math-to-funcs",
+    ] + MATH_LOWERINGS[math_mode] + [
+        "expand-strided-metadata",
+        "lower-affine",
+        "convert-scf-to-cf",
+        "convert-to-llvm",
+        "reconcile-unrealized-casts",
+    ])
 
 FLOATS = ["f32", "f64", "f16", "bf16"]
 SIGNED = ["i8", "i16", "i32", "i64"]
@@ -289,14 +299,14 @@ def build_module(cases):
 
 
 def run_module(text, tools):
-    tl_opt, runner, libs = tools
+    tl_opt, runner, libs, pipeline = tools
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "m.mlir")
         with open(src, "w") as f:
             f.write(text)
         cmd = ("{t} {src} --convert-tl-to-linalg | {t} --pass-pipeline='builtin.module({p})' | "
                "{r} -e main -entry-point-result=void --shared-libs={libs}").format(
-                   t=tl_opt, src=src, p=LOWERING, r=runner, libs=libs)
+                   t=tl_opt, src=src, p=pipeline, r=runner, libs=libs)
         proc = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True)
         return proc.returncode, proc.stdout, proc.stderr
 
@@ -906,12 +916,14 @@ def main():
     parser.add_argument("-k", dest="filter", default="", help="only ops whose name contains this")
     parser.add_argument("-j", dest="jobs", type=int, default=2)
     parser.add_argument("-v", dest="verbose", action="store_true")
+    parser.add_argument("--math", choices=sorted(MATH_LOWERINGS), default="libm",
+                        help="how math functions without an LLVM intrinsic are lowered")
     parser.add_argument("--print-module", metavar="OP", help="print the module of one op group and exit")
     args = parser.parse_args()
 
     lib = os.path.join(os.path.dirname(args.llvm_bin.rstrip("/")), "lib")
     libs = ",".join(os.path.join(lib, n) for n in ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so"])
-    tools = (args.tl_opt, os.path.join(args.llvm_bin, "mlir-runner"), libs)
+    tools = (args.tl_opt, os.path.join(args.llvm_bin, "mlir-runner"), libs, lowering(args.math))
     groups = all_cases()
     if args.print_module:
         sys.stdout.write(build_module(groups[args.print_module]))
