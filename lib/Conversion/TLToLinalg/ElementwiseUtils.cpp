@@ -2,6 +2,8 @@
 
 #include "ElementwiseUtils.h"
 
+#include "tl/IR/TLOps.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -227,16 +229,41 @@ Value tlc::buildParallelGeneric(OpBuilder &b, Location loc, ValueRange inputs,
   return generic.getResult(0);
 }
 
+/// The shape the elementwise generic iterates over: the result type's, with
+/// the dims it leaves dynamic taken from the operands' broadcast where that
+/// is static (result types may be less static than inference).
+static RankedTensorType getIterationType(ValueRange operands,
+                                         RankedTensorType resultType) {
+  if (operands.empty())
+    return resultType;
+  SmallVector<int64_t> shape = llvm::to_vector(
+      cast<RankedTensorType>(operands.front().getType()).getShape());
+  for (Value operand : operands.drop_front()) {
+    FailureOr<SmallVector<int64_t>> merged = tl::broadcastShapes(
+        shape, cast<RankedTensorType>(operand.getType()).getShape());
+    if (failed(merged))
+      return resultType;
+    shape = std::move(*merged);
+  }
+  if (shape.size() != static_cast<size_t>(resultType.getRank()))
+    return resultType;
+  for (auto [i, size] : llvm::enumerate(resultType.getShape()))
+    if (!ShapedType::isDynamic(size))
+      shape[i] = size;
+  return resultType.clone(shape);
+}
+
 Value tlc::buildElementwiseGeneric(OpBuilder &b, Location loc,
                                    ValueRange operands,
                                    RankedTensorType resultType,
                                    ScalarBodyBuilder body) {
+  RankedTensorType iterationType = getIterationType(operands, resultType);
   SmallVector<OpFoldResult> sizes =
-      getBroadcastSizes(b, loc, operands, resultType);
+      getBroadcastSizes(b, loc, operands, iterationType);
   SmallVector<AffineMap> maps;
   for (Value operand : operands)
     maps.push_back(getBroadcastMap(cast<RankedTensorType>(operand.getType()),
-                                   resultType.getShape()));
+                                   iterationType.getShape()));
   Value result = buildParallelGeneric(b, loc, operands, maps, sizes,
                                       resultType.getElementType(), body);
   return castToType(b, loc, result, resultType);

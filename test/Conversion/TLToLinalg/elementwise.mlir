@@ -663,3 +663,19 @@ func.func @cast_float_to_float(%a: tensor<4xf64>) -> tensor<4xbf16> {
   %1 = tl.cast %0 : tensor<4xf16> to tensor<4xbf16>
   return %1 : tensor<4xbf16>
 }
+
+// -----
+
+// A result type less static than the operands: the generic iterates over the
+// static broadcast shape and its result is cast to the written type.
+// CHECK-LABEL: func.func @add_less_static_result
+// CHECK-NOT: tensor.dim
+// CHECK: %[[INIT:.*]] = tensor.empty() : tensor<3x4xf32>
+// CHECK: %[[R:.*]] = linalg.generic
+// CHECK-SAME: outs(%[[INIT]] : tensor<3x4xf32>)
+// CHECK: %[[C:.*]] = tensor.cast %[[R]] : tensor<3x4xf32> to tensor<?x4xf32>
+// CHECK: return %[[C]]
+func.func @add_less_static_result(%a: tensor<3x1xf32>, %b: tensor<4xf32>) -> tensor<?x4xf32> {
+  %r = tl.add %a, %b : (tensor<3x1xf32>, tensor<4xf32>) -> tensor<?x4xf32>
+  return %r : tensor<?x4xf32>
+}

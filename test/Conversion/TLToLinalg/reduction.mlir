@@ -182,3 +182,14 @@ func.func @argmax_unsigned(%x: tensor<4x5xui16>) -> tensor<5xi64> {
   %r = tl.argmax %x {keepdims = false} : (tensor<4x5xui16>) -> tensor<5xi64>
   return %r : tensor<5xi64>
 }
+
+// -----
+
+// A result type less static than inferred gets a tensor.cast.
+// CHECK-LABEL: func.func @reduce_less_static_result
+// CHECK: %[[E:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0, 1]] output_shape [3, 1] : tensor<3xf32> into tensor<3x1xf32>
+// CHECK: tensor.cast %[[E]] : tensor<3x1xf32> to tensor<?x1xf32>
+func.func @reduce_less_static_result(%a: tensor<3x5xf32>) -> tensor<?x1xf32> {
+  %r = tl.reduce_max %a {axes = array<i64: 1>} : (tensor<3x5xf32>) -> tensor<?x1xf32>
+  return %r : tensor<?x1xf32>
+}
