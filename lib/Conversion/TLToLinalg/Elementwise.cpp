@@ -127,8 +127,8 @@ Value recip(OpBuilder &b, Location loc, Value x) {
 
 /// max(lo, min(hi, x)) with NaN propagated.
 Value clamp01(OpBuilder &b, Location loc, Value x) {
-  return max(b, loc, cst(b, loc, x, 0.0), min(b, loc, cst(b, loc, x, 1.0), x, false),
-             false);
+  return max(b, loc, cst(b, loc, x, 0.0),
+             min(b, loc, cst(b, loc, x, 1.0), x, false), false);
 }
 
 /// 1 / (1 + exp(-x)).
@@ -208,7 +208,8 @@ Value buildSign(tl::SignOp op, OpBuilder &b, Location loc, ValueRange a) {
   Value x = a[0];
   Value zero = cst(b, loc, x, 0.0), one = cst(b, loc, x, 1.0);
   bool isUnsigned = isUnsignedTensor(op.getInput());
-  Value positive = compare(b, loc, arith::CmpFPredicate::OGT, x, zero, isUnsigned);
+  Value positive =
+      compare(b, loc, arith::CmpFPredicate::OGT, x, zero, isUnsigned);
   if (isUnsigned)
     return select(b, loc, positive, one, zero);
   Value negative = compare(b, loc, arith::CmpFPredicate::OLT, x, zero, false);
@@ -256,7 +257,8 @@ Value buildGelu(tl::GeluOp op, OpBuilder &b, Location loc, ValueRange a) {
     inner = math::TanhOp::create(
         b, loc, mul(b, loc, cst(b, loc, x, std::sqrt(2.0 / M_PI)), poly));
   } else {
-    inner = math::ErfOp::create(b, loc, mul(b, loc, x, cst(b, loc, x, M_SQRT1_2)));
+    inner =
+        math::ErfOp::create(b, loc, mul(b, loc, x, cst(b, loc, x, M_SQRT1_2)));
   }
   Value half = mul(b, loc, cst(b, loc, x, 0.5), x);
   return mul(b, loc, half, add(b, loc, cst(b, loc, x, 1.0), inner));
@@ -366,11 +368,10 @@ Value buildPow(tl::PowOp op, OpBuilder &b, Location loc, ValueRange a) {
 
 template <arith::CmpFPredicate Pred, typename OpTy>
 void addCompare(RewritePatternSet &patterns) {
-  addElementwise<OpTy>(patterns,
-                       [](OpTy op, OpBuilder &b, Location loc, ValueRange a) {
-                         return compare(b, loc, Pred, a[0], a[1],
-                                        isUnsignedTensor(op.getLhs()));
-                       });
+  addElementwise<OpTy>(
+      patterns, [](OpTy op, OpBuilder &b, Location loc, ValueRange a) {
+        return compare(b, loc, Pred, a[0], a[1], isUnsignedTensor(op.getLhs()));
+      });
 }
 
 } // namespace
@@ -423,43 +424,44 @@ void mlir::tlc::populateTLElementwiseToLinalgPatterns(
   addMathUnary<tl::AtanhOp, math::AtanhOp>(patterns);
   addMathUnary<tl::ErfOp, math::ErfOp>(patterns);
   addMathUnary<tl::TanhOp, math::TanhOp>(patterns);
-  addElementwise<tl::ReciprocalOp>(
-      patterns, [](tl::ReciprocalOp, B &b, L loc, Args a) {
-        return recip(b, loc, a[0]);
-      });
+  addElementwise<tl::ReciprocalOp>(patterns,
+                                   [](tl::ReciprocalOp, B &b, L loc, Args a) {
+                                     return recip(b, loc, a[0]);
+                                   });
 
   // Activations.
-  addElementwise<tl::SigmoidOp>(patterns, [](tl::SigmoidOp, B &b, L loc,
-                                             Args a) {
-    return sigmoid(b, loc, a[0]);
-  });
-  addElementwise<tl::HardSigmoidOp>(
-      patterns, [](tl::HardSigmoidOp op, B &b, L loc, Args a) {
-        Value x = a[0];
-        Value lin = add(b, loc, mul(b, loc, cst(b, loc, x, op.getAlpha().convertToDouble()), x),
-                        cst(b, loc, x, op.getBeta().convertToDouble()));
-        return clamp01(b, loc, lin);
-      });
-  addElementwise<tl::HardSwishOp>(patterns, [](tl::HardSwishOp, B &b, L loc,
-                                               Args a) {
+  addElementwise<tl::SigmoidOp>(
+      patterns,
+      [](tl::SigmoidOp, B &b, L loc, Args a) { return sigmoid(b, loc, a[0]); });
+  addElementwise<tl::HardSigmoidOp>(patterns, [](tl::HardSigmoidOp op, B &b,
+                                                 L loc, Args a) {
     Value x = a[0];
-    Value lin = add(b, loc, mul(b, loc, x, cst(b, loc, x, 1.0 / 6.0)),
-                    cst(b, loc, x, 0.5));
-    return mul(b, loc, x, clamp01(b, loc, lin));
+    Value lin = add(
+        b, loc, mul(b, loc, cst(b, loc, x, op.getAlpha().convertToDouble()), x),
+        cst(b, loc, x, op.getBeta().convertToDouble()));
+    return clamp01(b, loc, lin);
   });
+  addElementwise<tl::HardSwishOp>(
+      patterns, [](tl::HardSwishOp, B &b, L loc, Args a) {
+        Value x = a[0];
+        Value lin = add(b, loc, mul(b, loc, x, cst(b, loc, x, 1.0 / 6.0)),
+                        cst(b, loc, x, 0.5));
+        return mul(b, loc, x, clamp01(b, loc, lin));
+      });
   addElementwise<tl::SiluOp>(patterns, [](tl::SiluOp, B &b, L loc, Args a) {
     return mul(b, loc, a[0], sigmoid(b, loc, a[0]));
   });
-  addElementwise<tl::SoftplusOp>(patterns, [](tl::SoftplusOp, B &b, L loc,
-                                              Args a) {
-    return softplus(b, loc, a[0]);
-  });
-  addElementwise<tl::SoftsignOp>(patterns, [](tl::SoftsignOp, B &b, L loc,
-                                              Args a) {
-    Value x = a[0];
-    Value denom = add(b, loc, cst(b, loc, x, 1.0), math::AbsFOp::create(b, loc, x));
-    return Value(arith::DivFOp::create(b, loc, x, denom));
-  });
+  addElementwise<tl::SoftplusOp>(patterns,
+                                 [](tl::SoftplusOp, B &b, L loc, Args a) {
+                                   return softplus(b, loc, a[0]);
+                                 });
+  addElementwise<tl::SoftsignOp>(
+      patterns, [](tl::SoftsignOp, B &b, L loc, Args a) {
+        Value x = a[0];
+        Value denom =
+            add(b, loc, cst(b, loc, x, 1.0), math::AbsFOp::create(b, loc, x));
+        return Value(arith::DivFOp::create(b, loc, x, denom));
+      });
   addElementwise<tl::MishOp>(patterns, [](tl::MishOp, B &b, L loc, Args a) {
     Value t = math::TanhOp::create(b, loc, softplus(b, loc, a[0]));
     return mul(b, loc, a[0], t);
@@ -493,7 +495,8 @@ void mlir::tlc::populateTLElementwiseToLinalgPatterns(
     Value x = a[0];
     Value alpha = cst(b, loc, x, op.getAlpha().convertToDouble());
     Value zero = cst(b, loc, x, 0.0);
-    Value em1 = math::ExpM1Op::create(b, loc, arith::DivFOp::create(b, loc, x, alpha));
+    Value em1 =
+        math::ExpM1Op::create(b, loc, arith::DivFOp::create(b, loc, x, alpha));
     Value neg = min(b, loc, zero, mul(b, loc, alpha, em1), false);
     return add(b, loc, max(b, loc, zero, x, false), neg);
   });
@@ -505,8 +508,8 @@ void mlir::tlc::populateTLElementwiseToLinalgPatterns(
     return Value(arith::XOrIOp::create(b, loc, a[0], one));
   });
   addElementwise<tl::IsNaNOp>(patterns, [](tl::IsNaNOp, B &b, L loc, Args a) {
-    return Value(arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, a[0],
-                                       a[0]));
+    return Value(
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, a[0], a[0]));
   });
   addElementwise<tl::IsInfOp>(patterns, buildIsInf);
   addElementwise<tl::CastOp>(patterns, buildCast);

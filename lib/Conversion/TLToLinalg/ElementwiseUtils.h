@@ -1,4 +1,4 @@
-//===- ElementwiseUtils.h - helpers of the elementwise-like lowerings -*- C++ -*-===//
+//===- ElementwiseUtils.h - elementwise-like lowering helpers ---*- C++ -*-===//
 //
 // Private to lib/Conversion/TLToLinalg. Shared by the elementwise, reduction
 // and normalization families: scalar type handling inside linalg bodies
@@ -73,8 +73,8 @@ Value indexToFloat(OpBuilder &b, Location loc, Value index, Type type);
 SmallVector<OpFoldResult> getDims(OpBuilder &b, Location loc, Value tensor);
 
 /// tensor.empty with the given sizes and element type.
-Value createEmptyTensor(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes,
-                        Type elementType);
+Value createEmptyTensor(OpBuilder &b, Location loc,
+                        ArrayRef<OpFoldResult> sizes, Type elementType);
 
 /// tensor.empty + linalg.fill with `value`.
 Value createFilledTensor(OpBuilder &b, Location loc,

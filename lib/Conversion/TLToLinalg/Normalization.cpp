@@ -66,10 +66,11 @@ struct SoftmaxLowering : OpConversionPattern<OpTy> {
     Value zero = createScalarConstant(rewriter, loc, computeType, 0.0);
     Value sum = buildReductionGeneric(
         rewriter, loc, ValueRange{input, max}, {identity, row}, sizes, {axis},
-        zero, [](OpBuilder &b, Location nloc, ValueRange x, Value acc) -> Value {
+        zero,
+        [](OpBuilder &b, Location nloc, ValueRange x, Value acc) -> Value {
           Value shifted = arith::SubFOp::create(b, nloc, x[0], x[1]);
-          return arith::AddFOp::create(b, nloc, math::ExpOp::create(b, nloc, shifted),
-                                       acc);
+          return arith::AddFOp::create(
+              b, nloc, math::ExpOp::create(b, nloc, shifted), acc);
         });
     Value result = buildParallelGeneric(
         rewriter, loc, ValueRange{input, max, sum}, {identity, row, row}, sizes,
@@ -79,8 +80,8 @@ struct SoftmaxLowering : OpConversionPattern<OpTy> {
           if (IsLog)
             return arith::SubFOp::create(b, nloc, shifted,
                                          math::LogOp::create(b, nloc, x[2]));
-          return arith::DivFOp::create(b, nloc, math::ExpOp::create(b, nloc, shifted),
-                                       x[2]);
+          return arith::DivFOp::create(
+              b, nloc, math::ExpOp::create(b, nloc, shifted), x[2]);
         });
     rewriter.replaceOp(op, castToType(rewriter, loc, result, op.getType()));
     return success();
@@ -121,8 +122,8 @@ std::pair<Value, Value> buildMoments(OpBuilder &b, Location loc, Value input,
       b, loc, ValueRange{input, mean}, {identity, row}, sizes, reduced, zero,
       [&](OpBuilder &nb, Location nloc, ValueRange x, Value acc) -> Value {
         Value d = arith::SubFOp::create(nb, nloc, x[0], x[1]);
-        return arith::AddFOp::create(nb, nloc,
-                                     arith::MulFOp::create(nb, nloc, d, d), acc);
+        return arith::AddFOp::create(
+            nb, nloc, arith::MulFOp::create(nb, nloc, d, d), acc);
       });
   Value eps = createScalarConstant(b, loc, computeType, epsilon);
   Value rstd = buildParallelGeneric(
@@ -183,9 +184,9 @@ struct LayerNormLowering : OpConversionPattern<tl::LayerNormOp> {
     int64_t axis = *tl::normalizeAxis(op.getAxis(), type.getRank());
     Type computeType = getComputeType(type.getElementType());
     SmallVector<OpFoldResult> sizes = getDims(rewriter, loc, input);
-    auto [mean, rstd] = buildMoments(rewriter, loc, input, sizes, axis,
-                                     op.getEpsilon().convertToDouble(),
-                                     computeType);
+    auto [mean, rstd] =
+        buildMoments(rewriter, loc, input, sizes, axis,
+                     op.getEpsilon().convertToDouble(), computeType);
     // scale and bias broadcast to the normalized (trailing) dims.
     auto paramMap = [&](Value param) {
       return param ? getBroadcastMap(cast<RankedTensorType>(param.getType()),
@@ -249,7 +250,8 @@ struct BatchNormLowering : OpConversionPattern<tl::BatchNormOp> {
     Value factor = buildParallelGeneric(
         rewriter, loc, ValueRange{adaptor.getScale(), adaptor.getVar()},
         {vector, vector}, getDims(rewriter, loc, adaptor.getScale()),
-        computeType, [&](OpBuilder &b, Location nloc, ValueRange args) -> Value {
+        computeType,
+        [&](OpBuilder &b, Location nloc, ValueRange args) -> Value {
           SmallVector<Value> x = toType(b, nloc, args, computeType);
           Value rstd = math::RsqrtOp::create(
               b, nloc, arith::AddFOp::create(b, nloc, x[1], eps));

@@ -169,12 +169,12 @@ struct ArgReduceLowering : OpConversionPattern<OpTy> {
               b, nloc, b.getI64Type(), linalg::IndexOp::create(b, nloc, axis));
           Value better;
           if (isa<FloatType>(valueType)) {
-            better = arith::CmpFOp::create(
-                b, nloc,
-                IsMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
-                x, best);
-            Value xNaN = arith::CmpFOp::create(b, nloc, arith::CmpFPredicate::UNO,
-                                               x, x);
+            better = arith::CmpFOp::create(b, nloc,
+                                           IsMax ? arith::CmpFPredicate::OGT
+                                                 : arith::CmpFPredicate::OLT,
+                                           x, best);
+            Value xNaN =
+                arith::CmpFOp::create(b, nloc, arith::CmpFPredicate::UNO, x, x);
             Value bestOrdered = arith::CmpFOp::create(
                 b, nloc, arith::CmpFPredicate::ORD, best, best);
             better = arith::OrIOp::create(

@@ -35,6 +35,7 @@ struct ConvertTLToLinalgPass
     target.addIllegalDialect<tl::TLDialect>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, tensor::TensorDialect>();
+    // Elementwise bodies reinterpret uiN elements as iN with it.
     target.addLegalOp<UnrealizedConversionCastOp>();
     RewritePatternSet patterns(context);
     tlc::populateTLToLinalgConversionPatterns(patterns);
