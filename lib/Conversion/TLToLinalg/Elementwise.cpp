@@ -24,38 +24,37 @@
 using namespace mlir;
 using namespace mlir::tlc;
 
-namespace {
-
 //===----------------------------------------------------------------------===//
 // Scalar building blocks. Operands are in compute types (signless integers,
 // f32 for f16/bf16); `isUnsigned` comes from the tl element type.
 //===----------------------------------------------------------------------===//
 
-bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
+static bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
 
-Value cst(OpBuilder &b, Location loc, Value like, double value) {
+static Value cst(OpBuilder &b, Location loc, Value like, double value) {
   return createScalarConstant(b, loc, like.getType(), value);
 }
 
-Value add(OpBuilder &b, Location loc, Value x, Value y) {
+static Value add(OpBuilder &b, Location loc, Value x, Value y) {
   if (isFloat(x))
     return arith::AddFOp::create(b, loc, x, y);
   return arith::AddIOp::create(b, loc, x, y);
 }
 
-Value sub(OpBuilder &b, Location loc, Value x, Value y) {
+static Value sub(OpBuilder &b, Location loc, Value x, Value y) {
   if (isFloat(x))
     return arith::SubFOp::create(b, loc, x, y);
   return arith::SubIOp::create(b, loc, x, y);
 }
 
-Value mul(OpBuilder &b, Location loc, Value x, Value y) {
+static Value mul(OpBuilder &b, Location loc, Value x, Value y) {
   if (isFloat(x))
     return arith::MulFOp::create(b, loc, x, y);
   return arith::MulIOp::create(b, loc, x, y);
 }
 
-Value div(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
+static Value div(OpBuilder &b, Location loc, Value x, Value y,
+                 bool isUnsigned) {
   if (isFloat(x))
     return arith::DivFOp::create(b, loc, x, y);
   if (isUnsigned)
@@ -64,7 +63,8 @@ Value div(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
 }
 
 /// max/min; floats propagate NaN (arith.maximumf/minimumf).
-Value max(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
+static Value max(OpBuilder &b, Location loc, Value x, Value y,
+                 bool isUnsigned) {
   if (isFloat(x))
     return arith::MaximumFOp::create(b, loc, x, y);
   if (isUnsigned)
@@ -72,7 +72,8 @@ Value max(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
   return arith::MaxSIOp::create(b, loc, x, y);
 }
 
-Value min(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
+static Value min(OpBuilder &b, Location loc, Value x, Value y,
+                 bool isUnsigned) {
   if (isFloat(x))
     return arith::MinimumFOp::create(b, loc, x, y);
   if (isUnsigned)
@@ -82,8 +83,8 @@ Value min(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
 
 /// Comparison by float predicate (ordered: false with NaN); integers use
 /// the signed or unsigned counterpart. i1 compares as unsigned.
-Value compare(OpBuilder &b, Location loc, arith::CmpFPredicate pred, Value x,
-              Value y, bool isUnsigned) {
+static Value compare(OpBuilder &b, Location loc, arith::CmpFPredicate pred,
+                     Value x, Value y, bool isUnsigned) {
   if (isFloat(x))
     return arith::CmpFOp::create(b, loc, pred, x, y);
   bool u = isUnsigned || x.getType().isInteger(1);
@@ -113,47 +114,47 @@ Value compare(OpBuilder &b, Location loc, arith::CmpFPredicate pred, Value x,
   return arith::CmpIOp::create(b, loc, ipred, x, y);
 }
 
-Value select(OpBuilder &b, Location loc, Value cond, Value x, Value y) {
+static Value select(OpBuilder &b, Location loc, Value cond, Value x, Value y) {
   return arith::SelectOp::create(b, loc, cond, x, y);
 }
 
-Value exp(OpBuilder &b, Location loc, Value x) {
+static Value exp(OpBuilder &b, Location loc, Value x) {
   return math::ExpOp::create(b, loc, x);
 }
 
-Value recip(OpBuilder &b, Location loc, Value x) {
+static Value recip(OpBuilder &b, Location loc, Value x) {
   return arith::DivFOp::create(b, loc, cst(b, loc, x, 1.0), x);
 }
 
 /// max(lo, min(hi, x)) with NaN propagated.
-Value clamp01(OpBuilder &b, Location loc, Value x) {
+static Value clamp01(OpBuilder &b, Location loc, Value x) {
   return max(b, loc, cst(b, loc, x, 0.0),
              min(b, loc, cst(b, loc, x, 1.0), x, false), false);
 }
 
 /// 1 / (1 + exp(-x)).
-Value sigmoid(OpBuilder &b, Location loc, Value x) {
+static Value sigmoid(OpBuilder &b, Location loc, Value x) {
   Value e = exp(b, loc, arith::NegFOp::create(b, loc, x));
   return recip(b, loc, add(b, loc, cst(b, loc, x, 1.0), e));
 }
 
 /// ln(1 + exp(x)) as max(x, 0) + log1p(exp(-|x|)): no overflow for large x.
-Value softplus(OpBuilder &b, Location loc, Value x) {
+static Value softplus(OpBuilder &b, Location loc, Value x) {
   Value negAbs = arith::NegFOp::create(b, loc, math::AbsFOp::create(b, loc, x));
   Value tail = math::Log1pOp::create(b, loc, exp(b, loc, negAbs));
   return add(b, loc, max(b, loc, x, cst(b, loc, x, 0.0), false), tail);
 }
 
 /// x < 0 ? negative : x (false for NaN, which then passes through).
-Value ifNegative(OpBuilder &b, Location loc, Value x, Value negative,
-                 arith::CmpFPredicate pred = arith::CmpFPredicate::OLT) {
+static Value ifNegative(OpBuilder &b, Location loc, Value x, Value negative,
+                        arith::CmpFPredicate pred = arith::CmpFPredicate::OLT) {
   Value isNeg = compare(b, loc, pred, x, cst(b, loc, x, 0.0), false);
   return select(b, loc, isNeg, negative, x);
 }
 
-Type elementTypeOf(Value tensor) { return getElementTypeOrSelf(tensor); }
+static Type elementTypeOf(Value tensor) { return getElementTypeOrSelf(tensor); }
 
-bool isUnsignedTensor(Value tensor) {
+static bool isUnsignedTensor(Value tensor) {
   return isUnsignedInt(elementTypeOf(tensor));
 }
 
@@ -161,6 +162,7 @@ bool isUnsignedTensor(Value tensor) {
 // The pattern
 //===----------------------------------------------------------------------===//
 
+namespace {
 /// Lowers `OpTy` to one elementwise linalg.generic whose body `body` builds.
 template <typename OpTy>
 struct ElementwiseLowering : OpConversionPattern<OpTy> {
@@ -184,16 +186,17 @@ struct ElementwiseLowering : OpConversionPattern<OpTy> {
 
   BodyFn body;
 };
+} // namespace
 
 template <typename OpTy>
-void addElementwise(RewritePatternSet &patterns,
-                    typename ElementwiseLowering<OpTy>::BodyFn body) {
+static void addElementwise(RewritePatternSet &patterns,
+                           typename ElementwiseLowering<OpTy>::BodyFn body) {
   patterns.add<ElementwiseLowering<OpTy>>(patterns.getContext(), body);
 }
 
 /// A tl float op that is exactly one math op.
 template <typename OpTy, typename MathOpTy>
-void addMathUnary(RewritePatternSet &patterns) {
+static void addMathUnary(RewritePatternSet &patterns) {
   addElementwise<OpTy>(patterns,
                        [](OpTy, OpBuilder &b, Location loc, ValueRange a) {
                          return Value(MathOpTy::create(b, loc, a[0]));
@@ -204,7 +207,8 @@ void addMathUnary(RewritePatternSet &patterns) {
 // Bodies that need more than a few lines
 //===----------------------------------------------------------------------===//
 
-Value buildSign(tl::SignOp op, OpBuilder &b, Location loc, ValueRange a) {
+static Value buildSign(tl::SignOp op, OpBuilder &b, Location loc,
+                       ValueRange a) {
   Value x = a[0];
   Value zero = cst(b, loc, x, 0.0), one = cst(b, loc, x, 1.0);
   bool isUnsigned = isUnsignedTensor(op.getInput());
@@ -222,8 +226,8 @@ Value buildSign(tl::SignOp op, OpBuilder &b, Location loc, ValueRange a) {
 /// The integer bounds of tl.clip: [ceil(min), floor(max)] saturated to the
 /// element type, so that clamping an integer to them equals clamping to the
 /// real-valued bounds.
-Value intClipBound(OpBuilder &b, Location loc, Type type, bool isUnsigned,
-                   double bound, bool isLower) {
+static Value intClipBound(OpBuilder &b, Location loc, Type type,
+                          bool isUnsigned, double bound, bool isLower) {
   double rounded = isLower ? std::ceil(bound) : std::floor(bound);
   APSInt value(type.getIntOrFloatBitWidth(), isUnsigned);
   bool exact;
@@ -232,7 +236,8 @@ Value intClipBound(OpBuilder &b, Location loc, Type type, bool isUnsigned,
   return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, value));
 }
 
-Value buildClip(tl::ClipOp op, OpBuilder &b, Location loc, ValueRange a) {
+static Value buildClip(tl::ClipOp op, OpBuilder &b, Location loc,
+                       ValueRange a) {
   Value x = a[0];
   bool isUnsigned = isUnsignedTensor(op.getInput());
   auto bound = [&](double value, bool isLower) -> Value {
@@ -247,7 +252,8 @@ Value buildClip(tl::ClipOp op, OpBuilder &b, Location loc, ValueRange a) {
   return x;
 }
 
-Value buildGelu(tl::GeluOp op, OpBuilder &b, Location loc, ValueRange a) {
+static Value buildGelu(tl::GeluOp op, OpBuilder &b, Location loc,
+                       ValueRange a) {
   Value x = a[0];
   Value inner;
   if (op.getApproximate() == tl::GeluApproximation::tanh) {
@@ -264,7 +270,8 @@ Value buildGelu(tl::GeluOp op, OpBuilder &b, Location loc, ValueRange a) {
   return mul(b, loc, half, add(b, loc, cst(b, loc, x, 1.0), inner));
 }
 
-Value buildIsInf(tl::IsInfOp op, OpBuilder &b, Location loc, ValueRange a) {
+static Value buildIsInf(tl::IsInfOp op, OpBuilder &b, Location loc,
+                        ValueRange a) {
   Value x = a[0];
   auto floatType = cast<FloatType>(x.getType());
   auto inf = [&](bool negative) -> Value {
@@ -286,7 +293,8 @@ Value buildIsInf(tl::IsInfOp op, OpBuilder &b, Location loc, ValueRange a) {
 
 /// ONNX Cast: float -> int truncates toward zero, anything -> bool is != 0,
 /// bool -> number is 0/1, integer widening follows the source signedness.
-Value buildCast(tl::CastOp op, OpBuilder &b, Location loc, ValueRange a) {
+static Value buildCast(tl::CastOp op, OpBuilder &b, Location loc,
+                       ValueRange a) {
   Value x = a[0];
   Type from = elementTypeOf(op.getInput());
   Type to = elementTypeOf(op.getOutput());
@@ -328,7 +336,7 @@ Value buildCast(tl::CastOp op, OpBuilder &b, Location loc, ValueRange a) {
 
 /// tl.mod: the remainder takes the divisor's sign (Python) unless `fmod`,
 /// where it takes the dividend's (C fmod).
-Value buildMod(tl::ModOp op, OpBuilder &b, Location loc, ValueRange a) {
+static Value buildMod(tl::ModOp op, OpBuilder &b, Location loc, ValueRange a) {
   Value x = a[0], y = a[1];
   bool isUnsigned = isUnsignedTensor(op.getLhs());
   Value rem;
@@ -350,7 +358,7 @@ Value buildMod(tl::ModOp op, OpBuilder &b, Location loc, ValueRange a) {
   return select(b, loc, fix, add(b, loc, rem, y), rem);
 }
 
-Value buildPow(tl::PowOp op, OpBuilder &b, Location loc, ValueRange a) {
+static Value buildPow(tl::PowOp op, OpBuilder &b, Location loc, ValueRange a) {
   Value x = a[0], y = a[1];
   if (isFloat(x))
     return math::PowFOp::create(b, loc, x, y);
@@ -367,14 +375,12 @@ Value buildPow(tl::PowOp op, OpBuilder &b, Location loc, ValueRange a) {
 }
 
 template <arith::CmpFPredicate Pred, typename OpTy>
-void addCompare(RewritePatternSet &patterns) {
+static void addCompare(RewritePatternSet &patterns) {
   addElementwise<OpTy>(
       patterns, [](OpTy op, OpBuilder &b, Location loc, ValueRange a) {
         return compare(b, loc, Pred, a[0], a[1], isUnsignedTensor(op.getLhs()));
       });
 }
-
-} // namespace
 
 void mlir::tlc::populateTLElementwiseToLinalgPatterns(
     RewritePatternSet &patterns) {

@@ -21,22 +21,21 @@
 using namespace mlir;
 using namespace mlir::tlc;
 
-namespace {
-
 /// The dims [first, rank).
-SmallVector<int64_t> trailingDims(int64_t first, int64_t rank) {
+static SmallVector<int64_t> trailingDims(int64_t first, int64_t rank) {
   return llvm::to_vector(llvm::seq<int64_t>(first, rank));
 }
 
 /// Converts every float element to `type`.
-SmallVector<Value> toType(OpBuilder &b, Location loc, ValueRange values,
-                          Type type) {
+static SmallVector<Value> toType(OpBuilder &b, Location loc, ValueRange values,
+                                 Type type) {
   SmallVector<Value> result;
   for (Value v : values)
     result.push_back(convertFloat(b, loc, v, type));
   return result;
 }
 
+namespace {
 template <typename OpTy, bool IsLog>
 struct SoftmaxLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
@@ -87,13 +86,15 @@ struct SoftmaxLowering : OpConversionPattern<OpTy> {
     return success();
   }
 };
+} // namespace
 
 /// Mean and 1 / sqrt(variance + epsilon) over the dims [first, rank) of
 /// `input`, as tensors of the dims [0, first) in `computeType`.
-std::pair<Value, Value> buildMoments(OpBuilder &b, Location loc, Value input,
-                                     ArrayRef<OpFoldResult> sizes,
-                                     int64_t first, double epsilon,
-                                     Type computeType) {
+static std::pair<Value, Value> buildMoments(OpBuilder &b, Location loc,
+                                            Value input,
+                                            ArrayRef<OpFoldResult> sizes,
+                                            int64_t first, double epsilon,
+                                            Type computeType) {
   auto type = cast<RankedTensorType>(input.getType());
   int64_t rank = type.getRank();
   SmallVector<int64_t> reduced = trailingDims(first, rank);
@@ -139,10 +140,11 @@ std::pair<Value, Value> buildMoments(OpBuilder &b, Location loc, Value input,
 /// (x - mean) * rstd [* scale] [+ bias] over the shape of `input` (`sizes`),
 /// with mean and rstd over the dims [0, first) and scale/bias read through
 /// their maps.
-Value buildNormalized(OpBuilder &b, Location loc, Value input,
-                      ArrayRef<OpFoldResult> sizes, int64_t first, Value mean,
-                      Value rstd, Value scale, AffineMap scaleMap, Value bias,
-                      AffineMap biasMap, Type computeType) {
+static Value buildNormalized(OpBuilder &b, Location loc, Value input,
+                             ArrayRef<OpFoldResult> sizes, int64_t first,
+                             Value mean, Value rstd, Value scale,
+                             AffineMap scaleMap, Value bias, AffineMap biasMap,
+                             Type computeType) {
   auto type = cast<RankedTensorType>(input.getType());
   int64_t rank = type.getRank();
   AffineMap row =
@@ -172,6 +174,7 @@ Value buildNormalized(OpBuilder &b, Location loc, Value input,
       });
 }
 
+namespace {
 struct LayerNormLowering : OpConversionPattern<tl::LayerNormOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -201,12 +204,14 @@ struct LayerNormLowering : OpConversionPattern<tl::LayerNormOp> {
     return success();
   }
 };
+} // namespace
 
 /// The map reading a [C] vector at the channel dim 1 of a rank-`rank` space.
-AffineMap channelMap(int64_t rank, MLIRContext *context) {
+static AffineMap channelMap(int64_t rank, MLIRContext *context) {
   return AffineMap::get(rank, 0, getAffineDimExpr(1, context), context);
 }
 
+namespace {
 struct InstanceNormLowering : OpConversionPattern<tl::InstanceNormOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -229,7 +234,9 @@ struct InstanceNormLowering : OpConversionPattern<tl::InstanceNormOp> {
     return success();
   }
 };
+} // namespace
 
+namespace {
 struct BatchNormLowering : OpConversionPattern<tl::BatchNormOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -275,7 +282,6 @@ struct BatchNormLowering : OpConversionPattern<tl::BatchNormOp> {
     return success();
   }
 };
-
 } // namespace
 
 void mlir::tlc::populateTLNormalizationToLinalgPatterns(

@@ -21,12 +21,12 @@ using namespace mlir;
 using namespace mlir::tlc;
 
 namespace {
-
 enum class ReduceKind { Sum, Mean, Max, Min, Prod };
+} // namespace
 
 /// The identity of the reduction in the accumulator type `type`.
-Value createReductionInit(OpBuilder &b, Location loc, ReduceKind kind,
-                          Type type, bool isUnsigned) {
+static Value createReductionInit(OpBuilder &b, Location loc, ReduceKind kind,
+                                 Type type, bool isUnsigned) {
   switch (kind) {
   case ReduceKind::Sum:
   case ReduceKind::Mean:
@@ -41,8 +41,8 @@ Value createReductionInit(OpBuilder &b, Location loc, ReduceKind kind,
   llvm_unreachable("unknown reduction");
 }
 
-Value combine(OpBuilder &b, Location loc, ReduceKind kind, Value x, Value acc,
-              bool isUnsigned) {
+static Value combine(OpBuilder &b, Location loc, ReduceKind kind, Value x,
+                     Value acc, bool isUnsigned) {
   bool isFloat = isa<FloatType>(x.getType());
   switch (kind) {
   case ReduceKind::Sum:
@@ -66,6 +66,7 @@ Value combine(OpBuilder &b, Location loc, ReduceKind kind, Value x, Value acc,
   llvm_unreachable("unknown reduction");
 }
 
+namespace {
 template <typename OpTy, ReduceKind Kind>
 struct ReduceLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
@@ -121,7 +122,9 @@ struct ReduceLowering : OpConversionPattern<OpTy> {
     return success();
   }
 };
+} // namespace
 
+namespace {
 /// argmax/argmin: a reduction carrying the best value and its index. Ties go
 /// to the first index (or the last with select_last_index); NaN counts as
 /// the extreme, so the first NaN wins, as in numpy and PyTorch.
@@ -211,7 +214,6 @@ struct ArgReduceLowering : OpConversionPattern<OpTy> {
     return success();
   }
 };
-
 } // namespace
 
 void mlir::tlc::populateTLReductionToLinalgPatterns(
