@@ -920,13 +920,17 @@ def main():
     parser.add_argument("-v", dest="verbose", action="store_true")
     parser.add_argument("--math", choices=sorted(MATH_LOWERINGS), default="libm",
                         help="how math functions without an LLVM intrinsic are lowered")
+    parser.add_argument("--pipeline", metavar="PASSES",
+                        help="lower with this pass pipeline after convert-tl-to-linalg instead "
+                             "(e.g. 'tl-cpu-pipeline{parallel=false}')")
     parser.add_argument("--print-module", metavar="OP", help="print the module of one op group and exit")
     args = parser.parse_args()
 
     lib = os.path.join(os.path.dirname(args.llvm_bin.rstrip("/")), "lib")
     libs = ",".join(os.path.join(lib, n) for n in ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so"])
     tl_opt = args.tl_opt or os.path.join(args.bin, "tl-opt")
-    tools = (tl_opt, os.path.join(args.llvm_bin, "mlir-runner"), libs, lowering(args.math))
+    tools = (tl_opt, os.path.join(args.llvm_bin, "mlir-runner"), libs,
+             args.pipeline or lowering(args.math))
     groups = all_cases()
     if args.print_module:
         sys.stdout.write(build_module(groups[args.print_module]))

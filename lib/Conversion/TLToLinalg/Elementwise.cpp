@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 
@@ -261,10 +262,11 @@ static Value buildGelu(tl::GeluOp op, OpBuilder &b, Location loc,
     Value x3 = mul(b, loc, mul(b, loc, x, x), x);
     Value poly = add(b, loc, x, mul(b, loc, cst(b, loc, x, 0.044715), x3));
     inner = math::TanhOp::create(
-        b, loc, mul(b, loc, cst(b, loc, x, std::sqrt(2.0 / M_PI)), poly));
+        b, loc,
+        mul(b, loc, cst(b, loc, x, std::sqrt(2.0 / llvm::numbers::pi)), poly));
   } else {
-    inner =
-        math::ErfOp::create(b, loc, mul(b, loc, x, cst(b, loc, x, M_SQRT1_2)));
+    inner = math::ErfOp::create(
+        b, loc, mul(b, loc, x, cst(b, loc, x, llvm::numbers::inv_sqrt2)));
   }
   Value half = mul(b, loc, cst(b, loc, x, 0.5), x);
   return mul(b, loc, half, add(b, loc, cst(b, loc, x, 1.0), inner));
@@ -310,12 +312,11 @@ static Value buildCast(tl::CastOp op, OpBuilder &b, Location loc,
   if (isa<FloatType>(to)) {
     if (isFloat(x))
       return x; // demoteScalar rounds to the result type.
-    // Integers convert into f32/f64 and are rounded from there to f16/bf16
-    // by demoteScalar.
-    Type wide = target;
+    // Integers convert to f32/f64; demoteScalar rounds that to f16/bf16 (for
+    // |x| > 2^24 to bf16 this rounds twice).
     if (fromUnsigned)
-      return arith::UIToFPOp::create(b, loc, wide, x);
-    return arith::SIToFPOp::create(b, loc, wide, x);
+      return arith::UIToFPOp::create(b, loc, target, x);
+    return arith::SIToFPOp::create(b, loc, target, x);
   }
   if (isFloat(x)) {
     if (isUnsignedInt(to))
