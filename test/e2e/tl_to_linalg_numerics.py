@@ -9,7 +9,7 @@ module with `tl-opt --convert-tl-to-linalg`, the math lowering passes and
 result bit patterns with a float64 numpy reference computed from the same
 (exactly representable) inputs. Cases are grouped into one module per op.
 
-Usage: tl_to_linalg_numerics.py [--bin DIR] [--llvm-bin DIR] [-k SUBSTR]
+Usage: tl_to_linalg_numerics.py [--bin DIR | --build-dir DIR] [--llvm-bin DIR] [-k SUBSTR]
                                 [-j N] [-v] [--math libm|expand]
 Exit status 0 when every case matches.
 """
@@ -911,8 +911,10 @@ def check_group(key, cases, tools, verbose):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"),
-                        help="directory holding tl-opt (default: build/bin)")
+    parser.add_argument("--bin", default=os.environ.get("TLC_BIN"),
+                        help="directory holding tl-opt (default: $TLC_BIN, else BUILD_DIR/bin)")
+    parser.add_argument("--build-dir", default=os.path.join(ROOT, "build"),
+                        help="build directory (default: build/)")
     parser.add_argument("--tl-opt", help="tl-opt to use (default: BIN/tl-opt)")
     parser.add_argument("--llvm-bin", default="/usr/lib/llvm-22/bin")
     parser.add_argument("-k", dest="filter", default="", help="only ops whose name contains this")
@@ -928,7 +930,8 @@ def main():
 
     lib = os.path.join(os.path.dirname(args.llvm_bin.rstrip("/")), "lib")
     libs = ",".join(os.path.join(lib, n) for n in ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so"])
-    tl_opt = args.tl_opt or os.path.join(args.bin, "tl-opt")
+    bin_dir = args.bin or os.path.join(args.build_dir, "bin")
+    tl_opt = args.tl_opt or os.path.join(bin_dir, "tl-opt")
     tools = (tl_opt, os.path.join(args.llvm_bin, "mlir-runner"), libs,
              args.pipeline or lowering(args.math))
     groups = all_cases()

@@ -24,6 +24,7 @@
 
 using namespace mlir;
 using namespace mlir::tlc;
+using namespace mlir::tlc::ew;
 
 //===----------------------------------------------------------------------===//
 // Scalar building blocks. Operands are in compute types (signless integers,

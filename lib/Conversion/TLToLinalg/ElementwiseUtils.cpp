@@ -16,12 +16,12 @@ using namespace mlir;
 // Scalar types inside linalg bodies
 //===----------------------------------------------------------------------===//
 
-bool tlc::isUnsignedInt(Type type) {
+bool tlc::ew::isUnsignedInt(Type type) {
   auto intType = dyn_cast<IntegerType>(type);
   return intType && intType.isUnsigned();
 }
 
-Type tlc::getComputeType(Type type) {
+Type tlc::ew::getComputeType(Type type) {
   if (auto floatType = dyn_cast<FloatType>(type))
     return floatType.getWidth() < 32 ? Float32Type::get(type.getContext())
                                      : type;
@@ -36,7 +36,8 @@ static Value reinterpretInt(OpBuilder &b, Location loc, Value value,
   return UnrealizedConversionCastOp::create(b, loc, type, value).getResult(0);
 }
 
-Value tlc::convertFloat(OpBuilder &b, Location loc, Value value, Type type) {
+Value tlc::ew::convertFloat(OpBuilder &b, Location loc, Value value,
+                            Type type) {
   auto from = cast<FloatType>(value.getType());
   auto to = cast<FloatType>(type);
   if (from == to)
@@ -51,7 +52,7 @@ Value tlc::convertFloat(OpBuilder &b, Location loc, Value value, Type type) {
   return arith::TruncFOp::create(b, loc, to, wide);
 }
 
-Value tlc::promoteScalar(OpBuilder &b, Location loc, Value value) {
+Value tlc::ew::promoteScalar(OpBuilder &b, Location loc, Value value) {
   Type type = value.getType();
   Type computeType = getComputeType(type);
   if (computeType == type)
@@ -61,7 +62,8 @@ Value tlc::promoteScalar(OpBuilder &b, Location loc, Value value) {
   return reinterpretInt(b, loc, value, computeType);
 }
 
-Value tlc::demoteScalar(OpBuilder &b, Location loc, Value value, Type type) {
+Value tlc::ew::demoteScalar(OpBuilder &b, Location loc, Value value,
+                            Type type) {
   if (value.getType() == type)
     return value;
   if (isa<FloatType>(type))
@@ -69,8 +71,8 @@ Value tlc::demoteScalar(OpBuilder &b, Location loc, Value value, Type type) {
   return reinterpretInt(b, loc, value, type);
 }
 
-Value tlc::createScalarConstant(OpBuilder &b, Location loc, Type type,
-                                double value) {
+Value tlc::ew::createScalarConstant(OpBuilder &b, Location loc, Type type,
+                                    double value) {
   if (auto floatType = dyn_cast<FloatType>(type))
     return arith::ConstantOp::create(b, loc, FloatAttr::get(floatType, value));
   auto intType = cast<IntegerType>(type);
@@ -94,17 +96,18 @@ static Value createExtremeValue(OpBuilder &b, Location loc, Type type,
   return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, value));
 }
 
-Value tlc::createLowestValue(OpBuilder &b, Location loc, Type type,
-                             bool isUnsigned) {
+Value tlc::ew::createLowestValue(OpBuilder &b, Location loc, Type type,
+                                 bool isUnsigned) {
   return createExtremeValue(b, loc, type, isUnsigned, /*highest=*/false);
 }
 
-Value tlc::createHighestValue(OpBuilder &b, Location loc, Type type,
-                              bool isUnsigned) {
+Value tlc::ew::createHighestValue(OpBuilder &b, Location loc, Type type,
+                                  bool isUnsigned) {
   return createExtremeValue(b, loc, type, isUnsigned, /*highest=*/true);
 }
 
-Value tlc::indexToFloat(OpBuilder &b, Location loc, Value index, Type type) {
+Value tlc::ew::indexToFloat(OpBuilder &b, Location loc, Value index,
+                            Type type) {
   Value i64 = arith::IndexCastUIOp::create(b, loc, b.getI64Type(), index);
   return arith::UIToFPOp::create(b, loc, type, i64);
 }
@@ -113,26 +116,27 @@ Value tlc::indexToFloat(OpBuilder &b, Location loc, Value index, Type type) {
 // Shapes and tensors
 //===----------------------------------------------------------------------===//
 
-SmallVector<OpFoldResult> tlc::getDims(OpBuilder &b, Location loc,
-                                       Value tensor) {
+SmallVector<OpFoldResult> tlc::ew::getDims(OpBuilder &b, Location loc,
+                                           Value tensor) {
   return tensor::getMixedSizes(b, loc, tensor);
 }
 
-Value tlc::createEmptyTensor(OpBuilder &b, Location loc,
-                             ArrayRef<OpFoldResult> sizes, Type elementType) {
+Value tlc::ew::createEmptyTensor(OpBuilder &b, Location loc,
+                                 ArrayRef<OpFoldResult> sizes,
+                                 Type elementType) {
   return tensor::EmptyOp::create(b, loc, sizes, elementType);
 }
 
-Value tlc::createFilledTensor(OpBuilder &b, Location loc,
-                              ArrayRef<OpFoldResult> sizes, Value value) {
+Value tlc::ew::createFilledTensor(OpBuilder &b, Location loc,
+                                  ArrayRef<OpFoldResult> sizes, Value value) {
   Value empty = createEmptyTensor(b, loc, sizes, value.getType());
   return linalg::FillOp::create(b, loc, ValueRange{value}, ValueRange{empty})
       .getResult(0);
 }
 
-Value tlc::getElementCount(OpBuilder &b, Location loc,
-                           ArrayRef<OpFoldResult> sizes,
-                           ArrayRef<int64_t> dims) {
+Value tlc::ew::getElementCount(OpBuilder &b, Location loc,
+                               ArrayRef<OpFoldResult> sizes,
+                               ArrayRef<int64_t> dims) {
   int64_t staticCount = 1;
   Value dynamicCount;
   for (int64_t dim : dims) {
@@ -151,7 +155,7 @@ Value tlc::getElementCount(OpBuilder &b, Location loc,
                           : arith::MulIOp::create(b, loc, dynamicCount, count);
 }
 
-Value tlc::castToType(OpBuilder &b, Location loc, Value value, Type type) {
+Value tlc::ew::castToType(OpBuilder &b, Location loc, Value value, Type type) {
   if (value.getType() == type)
     return value;
   return tensor::CastOp::create(b, loc, type, value);
@@ -161,9 +165,9 @@ Value tlc::castToType(OpBuilder &b, Location loc, Value value, Type type) {
 // Broadcasting
 //===----------------------------------------------------------------------===//
 
-SmallVector<OpFoldResult> tlc::getBroadcastSizes(OpBuilder &b, Location loc,
-                                                 ValueRange operands,
-                                                 RankedTensorType resultType) {
+SmallVector<OpFoldResult>
+tlc::ew::getBroadcastSizes(OpBuilder &b, Location loc, ValueRange operands,
+                           RankedTensorType resultType) {
   int64_t rank = resultType.getRank();
   SmallVector<OpFoldResult> sizes;
   for (int64_t i = 0; i < rank; ++i) {
@@ -191,8 +195,8 @@ SmallVector<OpFoldResult> tlc::getBroadcastSizes(OpBuilder &b, Location loc,
   return sizes;
 }
 
-AffineMap tlc::getBroadcastMap(RankedTensorType operandType,
-                               ArrayRef<int64_t> resultShape) {
+AffineMap tlc::ew::getBroadcastMap(RankedTensorType operandType,
+                                   ArrayRef<int64_t> resultShape) {
   MLIRContext *context = operandType.getContext();
   int64_t rank = resultShape.size();
   int64_t offset = rank - operandType.getRank();
@@ -207,10 +211,11 @@ AffineMap tlc::getBroadcastMap(RankedTensorType operandType,
   return AffineMap::get(rank, 0, exprs, context);
 }
 
-Value tlc::buildParallelGeneric(OpBuilder &b, Location loc, ValueRange inputs,
-                                ArrayRef<AffineMap> inputMaps,
-                                ArrayRef<OpFoldResult> sizes, Type elementType,
-                                ScalarBodyBuilder body) {
+Value tlc::ew::buildParallelGeneric(OpBuilder &b, Location loc,
+                                    ValueRange inputs,
+                                    ArrayRef<AffineMap> inputMaps,
+                                    ArrayRef<OpFoldResult> sizes,
+                                    Type elementType, ScalarBodyBuilder body) {
   Value init = createEmptyTensor(b, loc, sizes, elementType);
   SmallVector<AffineMap> maps(inputMaps);
   maps.push_back(b.getMultiDimIdentityMap(sizes.size()));
@@ -253,10 +258,10 @@ static RankedTensorType getIterationType(ValueRange operands,
   return resultType.clone(shape);
 }
 
-Value tlc::buildElementwiseGeneric(OpBuilder &b, Location loc,
-                                   ValueRange operands,
-                                   RankedTensorType resultType,
-                                   ScalarBodyBuilder body) {
+Value tlc::ew::buildElementwiseGeneric(OpBuilder &b, Location loc,
+                                       ValueRange operands,
+                                       RankedTensorType resultType,
+                                       ScalarBodyBuilder body) {
   RankedTensorType iterationType = getIterationType(operands, resultType);
   SmallVector<OpFoldResult> sizes =
       getBroadcastSizes(b, loc, operands, iterationType);
@@ -273,8 +278,8 @@ Value tlc::buildElementwiseGeneric(OpBuilder &b, Location loc,
 // Reductions
 //===----------------------------------------------------------------------===//
 
-AffineMap tlc::getProjectionMap(int64_t rank, ArrayRef<int64_t> droppedDims,
-                                MLIRContext *context) {
+AffineMap tlc::ew::getProjectionMap(int64_t rank, ArrayRef<int64_t> droppedDims,
+                                    MLIRContext *context) {
   SmallVector<AffineExpr> exprs;
   for (int64_t i = 0; i < rank; ++i)
     if (!llvm::is_contained(droppedDims, i))
@@ -282,11 +287,12 @@ AffineMap tlc::getProjectionMap(int64_t rank, ArrayRef<int64_t> droppedDims,
   return AffineMap::get(rank, 0, exprs, context);
 }
 
-Value tlc::buildReductionGeneric(OpBuilder &b, Location loc, ValueRange inputs,
-                                 ArrayRef<AffineMap> inputMaps,
-                                 ArrayRef<OpFoldResult> sizes,
-                                 ArrayRef<int64_t> reducedDims, Value init,
-                                 ReductionBodyBuilder body) {
+Value tlc::ew::buildReductionGeneric(OpBuilder &b, Location loc,
+                                     ValueRange inputs,
+                                     ArrayRef<AffineMap> inputMaps,
+                                     ArrayRef<OpFoldResult> sizes,
+                                     ArrayRef<int64_t> reducedDims, Value init,
+                                     ReductionBodyBuilder body) {
   int64_t rank = sizes.size();
   SmallVector<OpFoldResult> keptSizes;
   SmallVector<utils::IteratorType> iterators;
@@ -312,8 +318,8 @@ Value tlc::buildReductionGeneric(OpBuilder &b, Location loc, ValueRange inputs,
   return generic.getResult(0);
 }
 
-Value tlc::expandReducedDims(OpBuilder &b, Location loc, Value reduced,
-                             ArrayRef<int64_t> reducedDims) {
+Value tlc::ew::expandReducedDims(OpBuilder &b, Location loc, Value reduced,
+                                 ArrayRef<int64_t> reducedDims) {
   if (reducedDims.empty())
     return reduced;
   auto type = cast<RankedTensorType>(reduced.getType());

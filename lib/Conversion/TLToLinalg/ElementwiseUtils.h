@@ -27,8 +27,9 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
 
-namespace mlir {
-namespace tlc {
+/// Private helpers of the elementwise, reduction and normalization lowerings
+/// (lower-nn's StructuredUtils.h holds its own in tlc::detail).
+namespace mlir::tlc::ew {
 
 //===----------------------------------------------------------------------===//
 // Scalar types inside linalg bodies
@@ -154,7 +155,6 @@ Value buildReductionGeneric(OpBuilder &b, Location loc, ValueRange inputs,
 Value expandReducedDims(OpBuilder &b, Location loc, Value reduced,
                         ArrayRef<int64_t> reducedDims);
 
-} // namespace tlc
-} // namespace mlir
+} // namespace mlir::tlc::ew
 
 #endif // TLC_CONVERSION_TLTOLINALG_ELEMENTWISEUTILS_H

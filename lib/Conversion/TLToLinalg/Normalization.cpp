@@ -20,6 +20,7 @@
 
 using namespace mlir;
 using namespace mlir::tlc;
+using namespace mlir::tlc::ew;
 
 /// The dims [first, rank).
 static SmallVector<int64_t> trailingDims(int64_t first, int64_t rank) {

@@ -19,6 +19,7 @@
 
 using namespace mlir;
 using namespace mlir::tlc;
+using namespace mlir::tlc::ew;
 
 namespace {
 enum class ReduceKind { Sum, Mean, Max, Min, Prod };
