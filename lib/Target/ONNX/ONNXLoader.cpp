@@ -170,7 +170,8 @@ mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
               "truncated protobuf)";
 
   if (failed(bindConstantInputs(*model.mutable_graph(), options.constantInputs,
-                                loc)))
+                                loc)) ||
+      failed(loadExternalData(*model.mutable_graph(), path, loc)))
     return failure();
 
   // The checker, the version converter and shape inference all throw.
@@ -200,9 +201,6 @@ mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
   } else if (opset < kMinImportOpset) {
     target = kMinImportOpset;
   }
-
-  if (failed(loadExternalData(*model.mutable_graph(), path, loc)))
-    return failure();
 
   if (target != opset) {
     try {
