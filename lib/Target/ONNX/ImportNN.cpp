@@ -523,32 +523,33 @@ static LogicalResult importLayerNorm(NodeImporter &node) {
 }
 
 //===----------------------------------------------------------------------===//
-// Softmax / LogSoftmax
+// Softmax / LogSoftmax / Hardmax
 //===----------------------------------------------------------------------===//
 
-/// Before opset 13, (Log)Softmax coerces the input to 2-D at `axis`
-/// ([prod(d[:axis]), prod(d[axis:])]) and normalizes each row. When the dims
-/// after `axis` are all 1 that is a softmax along `axis`; otherwise the
-/// input is flattened, normalized along dim 1 and reshaped back.
-template <typename OpTy>
-static LogicalResult importSoftmax(NodeImporter &node) {
+/// Normalizes `x` along `axis` (as given: it may be negative).
+using AxisFunction = function_ref<FailureOr<Value>(Value x, int64_t axis)>;
+
+/// Before opset 13, (Log)Softmax and Hardmax coerce the input to 2-D at
+/// `axis` ([prod(d[:axis]), prod(d[axis:])]) and normalize each row. When the
+/// dims after `axis` are all 1 that is a normalization along `axis`;
+/// otherwise the input is flattened, normalized along dim 1 and reshaped
+/// back. From opset 13 they work along `axis` (default -1).
+static LogicalResult importAlongAxis(NodeImporter &node, AxisFunction fn) {
   FailureOr<Value> x = node.getInput(0);
   bool legacy = node.getOpset() < 13;
   FailureOr<int64_t> axisAttr = node.getInt("axis", legacy ? 1 : -1);
   if (failed(x) || failed(axisAttr))
     return failure();
-  OpBuilder &b = node.getBuilder();
   RankedTensorType type = getType(*x);
   int64_t rank = type.getRank();
   if (!legacy || rank == 0)
-    return setResult(node,
-                     node.create<OpTy>(*x, b.getI64IntegerAttr(*axisAttr)));
+    return setResult(node, fn(*x, *axisAttr));
   FailureOr<int64_t> axis = normalizeAxis(node, *axisAttr, rank);
   if (failed(axis))
     return failure();
   ArrayRef<int64_t> trailing = type.getShape().drop_front(*axis + 1);
   if (llvm::all_of(trailing, [](int64_t d) { return d == 1; }))
-    return setResult(node, node.create<OpTy>(*x, b.getI64IntegerAttr(*axis)));
+    return setResult(node, fn(*x, *axis));
 
   SmallVector<int64_t> restore;
   int numDynamic = 0;
@@ -560,15 +561,153 @@ static LogicalResult importSoftmax(NodeImporter &node) {
     return node.emitError() << "axis " << *axisAttr
                             << " coerces the input to 2-D, which needs at "
                                "most one dynamic dim to restore the shape";
+  OpBuilder &b = node.getBuilder();
   FailureOr<Value> flat =
       node.create<tl::FlattenOp>(*x, b.getI64IntegerAttr(*axis));
   if (failed(flat))
     return failure();
-  FailureOr<Value> normalized = node.create<OpTy>(*flat, b.getI64IntegerAttr(1));
+  FailureOr<Value> normalized = fn(*flat, 1);
   if (failed(normalized))
     return failure();
   return setResult(node, node.create<tl::ReshapeOp>(
                              *normalized, b.getDenseI64ArrayAttr(restore)));
+}
+
+template <typename OpTy>
+static LogicalResult importSoftmax(NodeImporter &node) {
+  return importAlongAxis(node, [&](Value x, int64_t axis) {
+    return node.create<OpTy>(x, node.getBuilder().getI64IntegerAttr(axis));
+  });
+}
+
+/// Hardmax: 1 at the first maximum along the axis, 0 elsewhere, as
+/// cast(argmax(x) == iota) with a constant iota along the axis.
+static LogicalResult importHardmax(NodeImporter &node) {
+  return importAlongAxis(node, [&](Value x, int64_t axisAttr) -> FailureOr<Value> {
+    OpBuilder &b = node.getBuilder();
+    RankedTensorType type = getType(x);
+    FailureOr<int64_t> normalized = normalizeAxis(node, axisAttr, type.getRank());
+    if (failed(normalized))
+      return failure();
+    int64_t axis = *normalized;
+    int64_t size = type.getDimSize(axis);
+    if (ShapedType::isDynamic(size))
+      return node.emitError() << "needs a static size along the axis";
+    FailureOr<Value> index =
+        node.create<tl::ArgMaxOp>(x, b.getI64IntegerAttr(axis),
+                                  b.getBoolAttr(true), b.getBoolAttr(false));
+    if (failed(index))
+      return failure();
+    SmallVector<int64_t> iotaShape(type.getRank() - axis, 1);
+    iotaShape.front() = size;
+    Value iota = node.constant(DenseElementsAttr::get(
+        RankedTensorType::get(iotaShape, b.getI64Type()),
+        ArrayRef<int64_t>(llvm::to_vector(llvm::seq<int64_t>(0, size)))));
+    FailureOr<Value> hot = node.create<tl::EqualOp>(*index, iota);
+    if (failed(hot))
+      return failure();
+    return castTo(node, *hot, type.getElementType());
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// Local normalizations (decomposed)
+//===----------------------------------------------------------------------===//
+
+/// MeanVarianceNormalization, as its ONNX function body:
+/// (x - mean(x)) / (sqrt(mean(x^2) - mean(x)^2) + 1e-9) over `axes`.
+static LogicalResult importMeanVarianceNorm(NodeImporter &node) {
+  FailureOr<Value> x = node.getInput(0);
+  FailureOr<std::optional<SmallVector<int64_t>>> axes = node.getInts("axes");
+  if (failed(x) || failed(axes))
+    return failure();
+  OpBuilder &b = node.getBuilder();
+  DenseI64ArrayAttr axesAttr =
+      b.getDenseI64ArrayAttr(axes->value_or(SmallVector<int64_t>{0, 2, 3}));
+  BoolAttr keep = b.getBoolAttr(true);
+  Type elementType = getType(*x).getElementType();
+  FailureOr<Value> mean = node.create<tl::ReduceMeanOp>(*x, axesAttr, keep);
+  FailureOr<Value> square =
+      failed(mean) ? mean : node.create<tl::MulOp>(*x, *x);
+  FailureOr<Value> meanSquare =
+      failed(square) ? square
+                     : node.create<tl::ReduceMeanOp>(*square, axesAttr, keep);
+  FailureOr<Value> squareMean =
+      failed(meanSquare) ? meanSquare : node.create<tl::MulOp>(*mean, *mean);
+  FailureOr<Value> variance =
+      failed(squareMean) ? squareMean
+                         : node.create<tl::SubOp>(*meanSquare, *squareMean);
+  FailureOr<Value> std =
+      failed(variance) ? variance : node.create<tl::SqrtOp>(*variance);
+  FailureOr<Value> denominator =
+      failed(std) ? std
+                  : node.create<tl::AddOp>(*std, node.scalar(elementType, 1e-9));
+  FailureOr<Value> centered =
+      failed(denominator) ? denominator : node.create<tl::SubOp>(*x, *mean);
+  if (failed(centered))
+    return failure();
+  return setResult(node, node.create<tl::DivOp>(*centered, *denominator));
+}
+
+/// LRN: x / (bias + alpha / size * sum of x^2 over `size` neighbouring
+/// channels)^beta. The channel window sum is an average pool (padding counts
+/// as zeros) over x^2 with the channels moved to a spatial dim:
+/// [N, C, D...] -> [N, 1, C, D...].
+static LogicalResult importLRN(NodeImporter &node) {
+  FailureOr<Value> x = node.getInput(0);
+  FailureOr<double> alpha = node.getFloat("alpha", 1e-4);
+  FailureOr<double> beta = node.getFloat("beta", 0.75);
+  FailureOr<double> bias = node.getFloat("bias", 1.0);
+  FailureOr<int64_t> size = node.getInt("size", 0);
+  if (failed(x) || failed(alpha) || failed(beta) || failed(bias) ||
+      failed(size))
+    return failure();
+  RankedTensorType type = getType(*x);
+  int64_t spatial = type.getRank() - 2;
+  if (spatial < 1 || spatial > 2)
+    return node.emitError() << "supports inputs of rank 3 and 4, got rank "
+                            << type.getRank();
+  if (*size < 1)
+    return node.emitError() << "size must be positive";
+  OpBuilder &b = node.getBuilder();
+  Type elementType = type.getElementType();
+  SmallVector<int64_t> kernel(spatial + 1, 1), pads(2 * (spatial + 1), 0);
+  kernel[0] = *size;
+  pads[0] = (*size - 1) / 2;           // channels before
+  pads[spatial + 1] = *size / 2;       // channels after: ceil((size - 1) / 2)
+  FailureOr<Value> square = node.create<tl::MulOp>(*x, *x);
+  FailureOr<Value> lifted =
+      failed(square) ? square
+                     : node.create<tl::UnsqueezeOp>(
+                           *square, b.getDenseI64ArrayAttr({1}));
+  FailureOr<Value> average =
+      failed(lifted)
+          ? lifted
+          : node.create<tl::AvgPoolOp>(
+                *lifted, b.getDenseI64ArrayAttr(kernel), DenseI64ArrayAttr(),
+                b.getDenseI64ArrayAttr(pads), b.getBoolAttr(false),
+                b.getBoolAttr(true));
+  FailureOr<Value> windowMean =
+      failed(average) ? average
+                      : node.create<tl::SqueezeOp>(
+                            *average, b.getDenseI64ArrayAttr({1}));
+  // alpha / size * sum = alpha * mean.
+  FailureOr<Value> scaled =
+      failed(windowMean)
+          ? windowMean
+          : node.create<tl::MulOp>(*windowMean,
+                                   node.scalar(elementType, *alpha));
+  FailureOr<Value> shifted =
+      failed(scaled) ? scaled
+                     : node.create<tl::AddOp>(*scaled,
+                                              node.scalar(elementType, *bias));
+  FailureOr<Value> power =
+      failed(shifted) ? shifted
+                      : node.create<tl::PowOp>(*shifted,
+                                               node.scalar(elementType, *beta));
+  if (failed(power))
+    return failure();
+  return setResult(node, node.create<tl::DivOp>(*x, *power));
 }
 
 void mlir::tlc::onnx_import::addNNImporters(ImportTable &table) {
@@ -585,4 +724,7 @@ void mlir::tlc::onnx_import::addNNImporters(ImportTable &table) {
   table["LayerNormalization"] = importLayerNorm;
   table["Softmax"] = importSoftmax<tl::SoftmaxOp>;
   table["LogSoftmax"] = importSoftmax<tl::LogSoftmaxOp>;
+  table["Hardmax"] = importHardmax;
+  table["MeanVarianceNormalization"] = importMeanVarianceNorm;
+  table["LRN"] = importLRN;
 }

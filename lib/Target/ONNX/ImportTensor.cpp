@@ -639,7 +639,16 @@ static LogicalResult importLegacyResize(NodeImporter &node,
 
 static LogicalResult importUpsample(NodeImporter &node) {
   SmallVector<double> scales;
-  if (node.getOpset() < 9) {
+  if (node.getOpset() < 7) {
+    // Upsample-1: scales of the last two dims of a 4-D input.
+    FailureOr<double> height = node.getFloat("height_scale", 0);
+    FailureOr<double> width = node.getFloat("width_scale", 0);
+    if (failed(height) || failed(width))
+      return failure();
+    if (!node.hasAttr("height_scale") || !node.hasAttr("width_scale"))
+      return node.emitError() << "requires height_scale and width_scale";
+    scales = {1.0, 1.0, *height, *width};
+  } else if (node.getOpset() < 9) {
     FailureOr<std::optional<SmallVector<double>>> attr =
         node.getFloats("scales");
     if (failed(attr))
@@ -738,7 +747,173 @@ static LogicalResult importResize(NodeImporter &node) {
                      *nearest);
 }
 
+//===----------------------------------------------------------------------===//
+// Generated constants and one-hot encoding
+//===----------------------------------------------------------------------===//
+
+/// A constant of `type` whose element i is `values[i]` (converted to the
+/// element type), as an inline or blob attribute like initializers.
+static ElementsAttr makeConstant(NodeImporter &node, RankedTensorType type,
+                                 ArrayRef<double> values) {
+  Type elementType = type.getElementType();
+  if (elementType.isInteger(1))
+    return DenseElementsAttr::get(
+        type, llvm::map_to_vector(values, [](double v) { return v != 0; }));
+  DenseElementsAttr dense;
+  if (auto floatType = dyn_cast<FloatType>(elementType)) {
+    SmallVector<llvm::APFloat> elements;
+    for (double v : values) {
+      llvm::APFloat value(v);
+      bool lost;
+      value.convert(floatType.getFloatSemantics(),
+                    llvm::APFloat::rmNearestTiesToEven, &lost);
+      elements.push_back(value);
+    }
+    dense = DenseElementsAttr::get(type, elements);
+  } else {
+    unsigned width = elementType.getIntOrFloatBitWidth();
+    SmallVector<llvm::APInt> elements;
+    for (double v : values)
+      elements.push_back(llvm::APInt(width, static_cast<int64_t>(v),
+                                     /*isSigned=*/true, /*implicitTrunc=*/true));
+    dense = DenseElementsAttr::get(type, elements);
+  }
+  if (dense.isSplat() ||
+      type.getNumElements() <= node.getOptions().maxInlineElements)
+    return dense;
+  return makeElementsAttr(type, dense.getRawData(), node.getOutputName(0),
+                          node.getOptions().maxInlineElements);
+}
+
+/// Range with start, limit and delta known at import time (small ranges are
+/// folded earlier, in ShapeFolding.cpp).
+static LogicalResult importRange(NodeImporter &node) {
+  SmallVector<double> args;
+  static constexpr StringLiteral names[] = {"start", "limit", "delta"};
+  for (auto [i, name] : llvm::enumerate(names)) {
+    FailureOr<SmallVector<double>> value = node.getConstantFloats(i, name);
+    if (failed(value))
+      return failure();
+    if (value->size() != 1)
+      return node.emitError() << "input '" << name << "' must be a scalar";
+    args.push_back(value->front());
+  }
+  if (args[2] == 0)
+    return node.emitError() << "delta must be non-zero";
+  int64_t count = std::max<int64_t>(
+      static_cast<int64_t>(std::ceil((args[1] - args[0]) / args[2])), 0);
+  SmallVector<double> values;
+  for (int64_t i = 0; i < count; ++i)
+    values.push_back(args[0] + i * args[2]);
+  auto type = RankedTensorType::get({count},
+                                    node.getInputType(0).getElementType());
+  node.setOutputConstant(0, makeConstant(node, type, values));
+  return success();
+}
+
+/// EyeLike: ones on diagonal k of a static 2-D shape.
+static LogicalResult importEyeLike(NodeImporter &node) {
+  RankedTensorType inputType = node.getInputType(0);
+  FailureOr<int64_t> k = node.getInt("k", 0);
+  FailureOr<std::optional<int64_t>> dtype = node.getOptionalInt("dtype");
+  if (!inputType || failed(k) || failed(dtype))
+    return failure();
+  if (inputType.getRank() != 2 || !inputType.hasStaticShape())
+    return node.emitError() << "needs a static 2-D input shape";
+  Type elementType = inputType.getElementType();
+  if (*dtype) {
+    elementType = convertElementType(**dtype, node.getContext());
+    if (!elementType)
+      return node.emitError() << "unsupported dtype " << dataTypeName(**dtype);
+  }
+  int64_t rows = inputType.getDimSize(0), cols = inputType.getDimSize(1);
+  SmallVector<double> values(rows * cols, 0.0);
+  for (int64_t r = 0; r < rows; ++r)
+    if (r + *k >= 0 && r + *k < cols)
+      values[r * cols + r + *k] = 1.0;
+  node.setOutputConstant(
+      0, makeConstant(node, RankedTensorType::get({rows, cols}, elementType),
+                      values));
+  return success();
+}
+
+/// OneHot: select(unsqueeze(indices, axis) == iota, on, off), with an iota of
+/// `depth` values along the new axis; negative indices count from depth.
+static LogicalResult importOneHot(NodeImporter &node) {
+  FailureOr<Value> indices = node.getInput(0);
+  if (failed(indices))
+    return failure();
+  FailureOr<SmallVector<double>> depthValue = node.getConstantFloats(1, "depth");
+  if (failed(depthValue))
+    return failure();
+  FailureOr<Value> values = node.getInput(2);
+  FailureOr<int64_t> axisAttr = node.getInt("axis", -1);
+  if (failed(values) || failed(axisAttr))
+    return failure();
+  if (depthValue->size() != 1 || depthValue->front() < 1)
+    return node.emitError() << "depth must be a positive scalar";
+  int64_t depth = static_cast<int64_t>(depthValue->front());
+  OpBuilder &b = node.getBuilder();
+  RankedTensorType indexType = getType(*indices);
+  int64_t outRank = indexType.getRank() + 1;
+  FailureOr<int64_t> axis = normalizeAxis(node, *axisAttr, outRank);
+  if (failed(axis))
+    return failure();
+  FailureOr<Value> index = castTo(node, *indices, b.getI64Type());
+  Value depthConstant = node.scalar(b.getI64Type(), depth);
+  FailureOr<Value> negative =
+      failed(index) ? index
+                    : node.create<tl::LessOp>(*index,
+                                              node.scalar(b.getI64Type(), 0));
+  FailureOr<Value> wrapped =
+      failed(negative) ? negative
+                       : node.create<tl::AddOp>(*index, depthConstant);
+  FailureOr<Value> normalized =
+      failed(wrapped) ? wrapped
+                      : node.create<tl::SelectOp>(*negative, *wrapped, *index);
+  FailureOr<Value> lifted =
+      failed(normalized)
+          ? normalized
+          : node.create<tl::UnsqueezeOp>(*normalized,
+                                         b.getDenseI64ArrayAttr({*axis}));
+  if (failed(lifted))
+    return failure();
+  SmallVector<int64_t> iotaShape(outRank - *axis, 1);
+  iotaShape.front() = depth;
+  Value iota = node.constant(DenseElementsAttr::get(
+      RankedTensorType::get(iotaShape, b.getI64Type()),
+      ArrayRef<int64_t>(llvm::to_vector(llvm::seq<int64_t>(0, depth)))));
+  FailureOr<Value> hot = node.create<tl::EqualOp>(*lifted, iota);
+  if (failed(hot))
+    return failure();
+  // values = [off, on].
+  if (getType(*values).getNumElements() != 2)
+    return node.emitError() << "values must hold [off, on]";
+  FailureOr<Value> flat =
+      getType(*values).getRank() == 1
+          ? values
+          : node.create<tl::ReshapeOp>(*values, b.getDenseI64ArrayAttr({2}));
+  FailureOr<Value> off =
+      failed(flat) ? flat
+                   : node.create<tl::SliceOp>(*flat, b.getDenseI64ArrayAttr({0}),
+                                              b.getDenseI64ArrayAttr({1}),
+                                              DenseI64ArrayAttr(),
+                                              DenseI64ArrayAttr());
+  FailureOr<Value> on =
+      failed(off) ? off
+                  : node.create<tl::SliceOp>(*flat, b.getDenseI64ArrayAttr({1}),
+                                             b.getDenseI64ArrayAttr({2}),
+                                             DenseI64ArrayAttr(),
+                                             DenseI64ArrayAttr());
+  if (failed(on))
+    return failure();
+  return setResult(node, node.create<tl::SelectOp>(*hot, *on, *off));
+}
+
 void mlir::tlc::onnx_import::addTensorImporters(ImportTable &table) {
+  table["Range"] = importRange;
+  table["EyeLike"] = importEyeLike;
+  table["OneHot"] = importOneHot;
   table["Constant"] = importConstant;
   table["ConstantOfShape"] = importConstantOfShape;
   table["Identity"] = importIdentity;

@@ -463,6 +463,31 @@ def softmax_legacy():
                  opset=11)
 
 
+@case("nn")
+def hardmax():
+    return model([node("Hardmax", ["x"], ["y"])], [inp("x", [2, 3, 4])],
+                 [out("y", 3)], opset=13)
+
+
+@case("nn")
+def hardmax_legacy():
+    return model([node("Hardmax", ["x"], ["y"])], [inp("x", [2, 3, 4])],
+                 [out("y", 3)], opset=11)
+
+
+@case("nn")
+def mean_variance_norm():
+    return model([node("MeanVarianceNormalization", ["x"], ["y"])],
+                 [inp("x", [2, 3, 4, 4])], [out("y", 4)], opset=13)
+
+
+@case("nn")
+def lrn():
+    return model([node("LRN", ["x"], ["y"], size=4, alpha=2e-4, beta=0.5,
+                       bias=2.0)],
+                 [inp("x", ["N", 5, 4, 4])], [out("y", 4)], opset=13)
+
+
 #===-----------------------------------------------------------------------===#
 # Reductions
 #===-----------------------------------------------------------------------===#
@@ -741,6 +766,33 @@ def upsample_v7():
     return model([node("Upsample", ["x"], ["y"], mode="linear",
                        scales=[1.0, 1.0, 2.0, 2.0])],
                  [inp("x", [1, 1, 2, 2])], [out("y", 4)], opset=7)
+
+
+@case("tensor")
+def upsample_v1():
+    return model([node("Upsample", ["x"], ["y"], height_scale=2.0,
+                       width_scale=3.0)],
+                 [inp("x", [1, 1, 2, 2])], [out("y", 4)], opset=6)
+
+
+@case("tensor")
+def one_hot():
+    return model([node("OneHot", ["ids", "depth", "values"], ["y"], axis=1)],
+                 [inp("ids", [2, 3], TP.INT32), inp("values", [2])],
+                 [out("y", 3)], [init("depth", np.array(5, np.int64))],
+                 opset=11)
+
+
+@case("tensor")
+def range_and_eye():
+    # 200 elements: too many to fold, a constant blob nonetheless.
+    nodes = [node("Range", ["start", "limit", "delta"], ["range"]),
+             node("EyeLike", ["x"], ["eye"], k=1, dtype=TP.INT32)]
+    return model(nodes, [inp("x", [3, 4])],
+                 [out("range", 1), out("eye", [3, 4], TP.INT32)],
+                 [init("start", np.array(0, np.float32)),
+                  init("limit", np.array(100, np.float32)),
+                  init("delta", np.array(0.5, np.float32))], opset=11)
 
 
 #===-----------------------------------------------------------------------===#
