@@ -160,6 +160,12 @@ static LogicalResult importConstantOfShape(NodeImporter &node) {
 //===----------------------------------------------------------------------===//
 
 static LogicalResult importIdentity(NodeImporter &node) {
+  // The identity of a constant (exporters write Identity nodes to share
+  // initializers) is that constant.
+  if (ElementsAttr constant = node.getInputConstant(0)) {
+    node.setOutputConstant(0, constant);
+    return success();
+  }
   FailureOr<Value> x = node.getInput(0);
   if (failed(x))
     return failure();
@@ -511,6 +517,11 @@ static LogicalResult importPad(NodeImporter &node) {
         return node.emitError() << "constant_value must be a scalar";
       value = constant->front();
     }
+  }
+  // PyTorch pads every average pool, mostly with zeros.
+  if (llvm::all_of(pads, [](int64_t p) { return p == 0; })) {
+    node.setOutput(0, *x);
+    return success();
   }
   MLIRContext *context = node.getContext();
   return setResult(node, node.create<tl::PadOp>(
