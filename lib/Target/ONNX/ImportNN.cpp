@@ -199,6 +199,15 @@ static FailureOr<Window> getWindow(NodeImporter &node,
       static_cast<int64_t>(w.dilations.size()) != spatial)
     return node.emitError() << "strides and dilations must have " << spatial
                             << " entries";
+  auto positive = [](ArrayRef<int64_t> values) {
+    return llvm::all_of(values, [](int64_t v) { return v > 0; });
+  };
+  if (!positive(w.strides) || !positive(w.dilations) ||
+      !llvm::all_of(w.kernel, [](int64_t k) {
+        return k > 0 || ShapedType::isDynamic(k);
+      }))
+    return node.emitError()
+           << "kernel_shape, strides and dilations must be positive";
 
   StringRef mode = *autoPad;
   if (mode == "NOTSET") {
@@ -441,6 +450,20 @@ static LogicalResult importBatchNorm(NodeImporter &node) {
   if (!*spatial && getType(operands[1]).getRank() != 1)
     return node.emitError()
            << "spatial = 0 with per-element statistics is not supported";
+  // Checked here rather than left to tl.batch_norm's verifier, whose error
+  // path reads freed memory in this version of the dialect.
+  int64_t channels = getType(operands[0]).getRank() >= 2
+                         ? getType(operands[0]).getDimSize(1)
+                         : ShapedType::kDynamic;
+  for (auto [i, name] : llvm::enumerate(
+           ArrayRef<StringRef>{"scale", "B", "input_mean", "input_var"})) {
+    RankedTensorType type = getType(operands[i + 1]);
+    if (type.getRank() != 1 ||
+        (!ShapedType::isDynamic(channels) && !type.isDynamicDim(0) &&
+         type.getDimSize(0) != channels))
+      return node.emitError() << "input '" << name << "' must be a vector of "
+                              << "the input's channels";
+  }
   return setResult(node, node.create<tl::BatchNormOp>(
                              operands[0], operands[1], operands[2],
                              operands[3], operands[4],
@@ -503,6 +526,10 @@ static LogicalResult importLayerNorm(NodeImporter &node) {
   FailureOr<double> epsilon = node.getFloat("epsilon", 1e-5);
   if (failed(scale) || failed(axis) || failed(epsilon))
     return failure();
+  FailureOr<int64_t> normalized =
+      normalizeAxis(node, *axis, getType(*x).getRank());
+  if (failed(normalized))
+    return failure();
   Value bias;
   if (node.hasInput(2)) {
     FailureOr<Value> b = node.getInput(2);
@@ -514,10 +541,6 @@ static LogicalResult importLayerNorm(NodeImporter &node) {
   if (failed(setResult(node, node.create<tl::LayerNormOp>(
                                  *x, *scale, bias, b.getI64IntegerAttr(*axis),
                                  b.getF64FloatAttr(*epsilon)))))
-    return failure();
-  FailureOr<int64_t> normalized =
-      normalizeAxis(node, *axis, getType(*x).getRank());
-  if (failed(normalized))
     return failure();
   return importLayerNormStatistics(node, *x, *normalized, *epsilon);
 }

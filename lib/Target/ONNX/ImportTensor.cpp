@@ -391,6 +391,8 @@ static LogicalResult importSplit(NodeImporter &node) {
   if (failed(x) || failed(axisAttr) || failed(sizes))
     return failure();
   unsigned numOutputs = node.getNumOutputs();
+  if (numOutputs == 0)
+    return node.emitError() << "has no outputs";
   SmallVector<int64_t> parts;
   if (*sizes && !(*sizes)->empty()) {
     parts = **sizes;
@@ -811,8 +813,10 @@ static LogicalResult importRange(NodeImporter &node) {
   }
   if (args[2] == 0)
     return node.emitError() << "delta must be non-zero";
-  int64_t count = std::max<int64_t>(
-      static_cast<int64_t>(std::ceil((args[1] - args[0]) / args[2])), 0);
+  double steps = std::ceil((args[1] - args[0]) / args[2]);
+  if (!(steps <= kMaxGeneratedElements))
+    return node.emitError() << "range is too large to be a constant";
+  int64_t count = std::max<int64_t>(static_cast<int64_t>(steps), 0);
   SmallVector<double> values;
   for (int64_t i = 0; i < count; ++i)
     values.push_back(args[0] + i * args[2]);
@@ -825,12 +829,16 @@ static LogicalResult importRange(NodeImporter &node) {
 /// EyeLike: ones on diagonal k of a static 2-D shape.
 static LogicalResult importEyeLike(NodeImporter &node) {
   RankedTensorType inputType = node.getInputType(0);
+  if (!inputType)
+    return node.emitError() << "missing input";
   FailureOr<int64_t> k = node.getInt("k", 0);
   FailureOr<std::optional<int64_t>> dtype = node.getOptionalInt("dtype");
-  if (!inputType || failed(k) || failed(dtype))
+  if (failed(k) || failed(dtype))
     return failure();
   if (inputType.getRank() != 2 || !inputType.hasStaticShape())
     return node.emitError() << "needs a static 2-D input shape";
+  if (inputType.getNumElements() > kMaxGeneratedElements)
+    return node.emitError() << "shape is too large for a constant";
   Type elementType = inputType.getElementType();
   if (*dtype) {
     elementType = convertElementType(**dtype, node.getContext());
@@ -861,7 +869,8 @@ static LogicalResult importOneHot(NodeImporter &node) {
   FailureOr<int64_t> axisAttr = node.getInt("axis", -1);
   if (failed(values) || failed(axisAttr))
     return failure();
-  if (depthValue->size() != 1 || depthValue->front() < 1)
+  if (depthValue->size() != 1 || !(depthValue->front() >= 1) ||
+      depthValue->front() > kMaxGeneratedElements)
     return node.emitError() << "depth must be a positive scalar";
   int64_t depth = static_cast<int64_t>(depthValue->front());
   OpBuilder &b = node.getBuilder();

@@ -89,6 +89,9 @@ struct FoldedTensor {
 
 /// Largest folded tensor (in elements) the shape folder produces or consumes.
 inline constexpr int64_t kMaxFoldElements = 64;
+/// Largest constant the importer generates itself (Range, EyeLike, OneHot's
+/// iota) and largest integer list it reads as a shape, axes or sizes.
+inline constexpr int64_t kMaxGeneratedElements = int64_t(1) << 26;
 
 /// What the importer knows about one ONNX value.
 struct ImportedValue {
@@ -269,6 +272,8 @@ void addTensorImporters(ImportTable &table);
 /// Returns true when the outputs were bound, false when the node is not
 /// foldable and must be imported as runtime ops.
 FailureOr<bool> foldNode(NodeImporter &node);
+/// True for op types foldNode knows (some, like Shape, only fold).
+bool isFoldable(StringRef opType);
 
 //===----------------------------------------------------------------------===//
 // Helpers shared by the op importers

@@ -36,8 +36,16 @@ public:
                 MLIRContext *context, const ONNXImportOptions &options)
       : graph(graph), opset(opset), path(path.str()), context(context),
         options(options), builder(context),
-        fileLoc(FileLineColLoc::get(context, path, 0, 0)) {}
+        fileLoc(FileLineColLoc::get(context, path, 0, 0)) {
+    addElementwiseImporters(table);
+    addNNImporters(table);
+    addReductionImporters(table);
+    addTensorImporters(table);
+  }
 
+  /// Fails with the importer's error on the first node it cannot import
+  /// because of its op type, before shape inference runs.
+  LogicalResult checkOperators();
   OwningOpRef<ModuleOp> import();
 
   const onnx::GraphProto &graph;
@@ -86,6 +94,15 @@ LogicalResult GraphImporter::importInitializers() {
   return success();
 }
 
+/// The error for a node whose domain or op type the importer does not know.
+static LogicalResult emitUnsupported(NodeImporter &importer,
+                                     StringRef domain) {
+  if (!domain.empty() && domain != "ai.onnx")
+    return importer.emitError()
+           << "unsupported operator (domain '" << domain << "')";
+  return importer.emitError() << "unsupported operator";
+}
+
 LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
                                         int64_t index) {
   StringRef domain = node.domain();
@@ -93,8 +110,7 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
   builder.setInsertionPointToEnd(builder.getInsertionBlock());
   NodeImporter importer(*this, node, index, opset);
   if (!defaultDomain)
-    return importer.emitError()
-           << "unsupported operator (domain '" << domain << "')";
+    return emitUnsupported(importer, domain);
   for (const std::string &input : node.input())
     if (!input.empty() && !values.count(input))
       return importer.emitError() << "input '" << input
@@ -106,7 +122,7 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
   if (!*folded) {
     auto it = table.find(node.op_type());
     if (it == table.end())
-      return importer.emitError() << "unsupported operator";
+      return emitUnsupported(importer, domain);
     if (failed(it->second(importer)))
       return failure();
   }
@@ -117,11 +133,20 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
   return success();
 }
 
+LogicalResult GraphImporter::checkOperators() {
+  for (auto [index, node] : llvm::enumerate(graph.node())) {
+    StringRef domain = node.domain();
+    bool known = (domain.empty() || domain == "ai.onnx") &&
+                 (table.count(node.op_type()) || isFoldable(node.op_type()));
+    if (!known) {
+      NodeImporter importer(*this, node, index, opset);
+      return emitUnsupported(importer, domain);
+    }
+  }
+  return success();
+}
+
 OwningOpRef<ModuleOp> GraphImporter::import() {
-  addElementwiseImporters(table);
-  addNNImporters(table);
-  addReductionImporters(table);
-  addTensorImporters(table);
 
   auto addTypes = [&](const auto &infos) {
     for (const onnx::ValueInfoProto &info : infos)
@@ -334,7 +359,7 @@ FailureOr<SmallVector<SymInt>> NodeImporter::getShapeInts(unsigned i,
     folded = value->folded;
   } else if (value->constant) {
     FailureOr<FoldedTensor> converted =
-        toFolded(value->constant, std::numeric_limits<int64_t>::max());
+        toFolded(value->constant, kMaxGeneratedElements);
     if (succeeded(converted))
       folded = *converted;
   }
@@ -374,7 +399,7 @@ FailureOr<SmallVector<double>> NodeImporter::getConstantFloats(unsigned i,
     return emitError() << "missing input '" << what << "'", failure();
   if (value->constant) {
     FailureOr<FoldedTensor> folded =
-        toFolded(value->constant, std::numeric_limits<int64_t>::max());
+        toFolded(value->constant, kMaxGeneratedElements);
     if (succeeded(folded) && folded->isFloat())
       return folded->floats;
   }
@@ -666,6 +691,9 @@ OwningOpRef<ModuleOp> mlir::tlc::importONNXModelFromBuffer(
     return nullptr;
   GraphImporter importer(loaded->model->graph(), loaded->opset, path, context,
                          options);
+  if (failed(importer.checkOperators()) ||
+      failed(inferShapes(*loaded->model, loc)))
+    return nullptr;
   return importer.import();
 }
 

@@ -155,6 +155,27 @@ bindConstantInputs(onnx::GraphProto &graph,
   return success();
 }
 
+/// libonnx 1.12's convolution and pooling shape inference divides by the
+/// strides without checking them (SIGFPE on 0): reject non-positive window
+/// attributes first. They are invalid for every op that has them.
+static LogicalResult validateWindowAttributes(const onnx::GraphProto &graph,
+                                              Location loc) {
+  for (auto [index, node] : llvm::enumerate(graph.node()))
+    for (const onnx::AttributeProto &attr : node.attribute()) {
+      StringRef name = attr.name();
+      if (name != "strides" && name != "dilations" && name != "kernel_shape")
+        continue;
+      if (llvm::any_of(attr.ints(), [](int64_t v) { return v < 1; }))
+        return emitError(loc)
+               << "node "
+               << (node.name().empty() ? "#" + std::to_string(index)
+                                       : "'" + node.name() + "'")
+               << " (" << node.op_type() << "): " << name
+               << " must be positive";
+    }
+  return success();
+}
+
 FailureOr<LoadedModel>
 mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
                                   const ONNXImportOptions &options) {
@@ -181,6 +202,9 @@ mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
     return emitError(loc) << "ONNX checker rejected the model: "
                           << describe(e);
   }
+
+  if (failed(validateWindowAttributes(model.graph(), loc)))
+    return failure();
 
   int64_t opset = getDefaultOpset(model);
   if (opset == 0)
@@ -214,6 +238,30 @@ mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
                             << " to opset " << target;
   }
 
+  loaded.opset = target;
+  return loaded;
+}
+
+LogicalResult mlir::tlc::onnx_import::inferShapes(onnx::ModelProto &model,
+                                                  Location loc) {
+  // libonnx 1.12 indexes the input shape with LayerNormalization's axis when
+  // computing the Mean/InvStdDev outputs, without a range check (SIGSEGV).
+  // Those outputs are hidden from shape inference; the importer computes
+  // their types itself.
+  std::vector<std::pair<onnx::NodeProto *, std::vector<std::string>>> hidden;
+  for (onnx::NodeProto &node : *model.mutable_graph()->mutable_node()) {
+    if (node.op_type() != "LayerNormalization" || node.output_size() < 2)
+      continue;
+    hidden.emplace_back(&node, std::vector<std::string>(
+                                   node.output().begin() + 1,
+                                   node.output().end()));
+    node.mutable_output()->DeleteSubrange(1, node.output_size() - 1);
+  }
+  auto restore = [&] {
+    for (auto &[node, outputs] : hidden)
+      for (const std::string &output : outputs)
+        node->add_output(output);
+  };
   try {
     onnx::ShapeInferenceOptions inferenceOptions(
         /*check_type_val=*/false, /*strict_mode_val=*/0,
@@ -221,8 +269,9 @@ mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
     onnx::shape_inference::InferShapes(
         model, onnx::OpSchemaRegistry::Instance(), inferenceOptions);
   } catch (const std::exception &e) {
+    restore();
     return emitError(loc) << "ONNX shape inference failed: " << describe(e);
   }
-  loaded.opset = target;
-  return loaded;
+  restore();
+  return success();
 }

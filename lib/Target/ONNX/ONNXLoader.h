@@ -22,7 +22,7 @@ class ModelProto;
 namespace mlir::tlc::onnx_import {
 
 /// A model ready for import: checked, at an opset in [kMinImportOpset,
-/// kMaxImportOpset], external tensor data loaded, shapes inferred.
+/// kMaxImportOpset], external tensor data loaded.
 struct LoadedModel {
   std::unique_ptr<onnx::ModelProto> model;
   /// The default-domain opset version the graph is imported at.
@@ -36,6 +36,11 @@ struct LoadedModel {
 /// error at `loc` and returns failure.
 FailureOr<LoadedModel> loadModel(StringRef bytes, StringRef path, Location loc,
                                  const ONNXImportOptions &options);
+
+/// Runs ONNX shape inference, which adds value_info for intermediate values.
+/// Called once the importer knows it supports every node (libonnx's
+/// inference of some unsupported ops crashes on bad attributes).
+LogicalResult inferShapes(onnx::ModelProto &model, Location loc);
 
 } // namespace mlir::tlc::onnx_import
 

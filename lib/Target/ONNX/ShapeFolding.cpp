@@ -311,6 +311,8 @@ static FoldResult foldUnsqueeze(NodeImporter &node, Inputs &inputs) {
     FailureOr<int64_t> normalized = normalizeAxis(node, axis, outRank);
     if (failed(normalized))
       return failure();
+    if (inserted[*normalized])
+      return notFoldable(); // repeated axis: left to tl's verifier
     inserted[*normalized] = true;
   }
   SmallVector<int64_t> shape;
@@ -333,7 +335,7 @@ static FoldResult foldSqueeze(NodeImporter &node, Inputs &inputs) {
       FailureOr<int64_t> normalized = normalizeAxis(node, axis, rank);
       if (failed(normalized))
         return failure();
-      if (input.shape[*normalized] != 1)
+      if (input.shape[*normalized] != 1 || removed[*normalized])
         return notFoldable();
       removed[*normalized] = true;
     }
@@ -751,6 +753,10 @@ static const llvm::StringMap<FoldFunction> &getFoldTable() {
     return t;
   }();
   return table;
+}
+
+bool mlir::tlc::onnx_import::isFoldable(StringRef opType) {
+  return getFoldTable().count(opType);
 }
 
 FailureOr<bool> mlir::tlc::onnx_import::foldNode(NodeImporter &node) {

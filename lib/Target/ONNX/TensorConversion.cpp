@@ -161,6 +161,12 @@ FailureOr<ElementsAttr> mlir::tlc::onnx_import::convertTensor(
       return failure();
     }
     shape.push_back(dim);
+    // A tensor in a protobuf holds less than 2^31 bytes (external data:
+    // 2^40 elements is plenty); this also keeps the product from overflowing.
+    if (dim != 0 && count > (int64_t(1) << 40) / dim) {
+      error = "is too large";
+      return failure();
+    }
     count *= dim;
   }
   auto type = RankedTensorType::get(shape, elementType);

@@ -1054,6 +1054,31 @@ def unsupported_resize_mode():
 
 
 @case("errors")
+def zero_strides():
+    # Checked before ONNX shape inference, which divides by the strides.
+    return model([node("MaxPool", ["x"], ["y"], kernel_shape=[2, 2],
+                       strides=[0, 1])],
+                 [inp("x", [1, 1, 4, 4])], [out("y", 4)])
+
+
+@case("errors")
+def layer_norm_axis():
+    # Out of range for rank 3 (ONNX shape inference would read out of bounds).
+    return model([node("LayerNormalization", ["x", "g"], ["y", "mean"],
+                       axis=-4, name="ln")],
+                 [inp("x", [2, 3, 4]), inp("g", [4])],
+                 [out("y", 3), out("mean", 3)], opset=17)
+
+
+@case("errors")
+def batch_norm_channels():
+    return model([node("BatchNormalization", ["x", "s", "b", "m", "v"], ["y"],
+                       name="bn")],
+                 [inp("x", [1, 3, 4, 4]), inp("s", [4])] +
+                 [inp(n, [3]) for n in ("b", "m", "v")], [out("y", 4)])
+
+
+@case("errors")
 def runtime_shape():
     return model([node("Reshape", ["x", "shape"], ["y"], name="reshape")],
                  [inp("x", [2, 3]), inp("shape", [2], TP.INT64)], [out("y", 2)])
