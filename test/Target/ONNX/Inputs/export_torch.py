@@ -2,7 +2,9 @@
 """Exports small PyTorch models with torch.onnx.export (opset 13) for the
 importer tests: an MLP, a LeNet-style CNN and torchvision's ResNet-18 (random
 weights, nothing downloaded), each with a static batch of 1 (NAME.onnx) and a
-dynamic batch axis (NAME_dyn.onnx).
+dynamic batch axis (NAME_dyn.onnx). PyTorch's own results are saved beside
+them: NAME_input.npy / NAME_output.npy (batch 1) and NAME_dyn_input.npy /
+NAME_dyn_output.npy (batch 3, through the dynamic axis).
 
 Usage: export_torch.py OUTDIR [NAME...]   (default: mlp lenet resnet18)
 """
@@ -10,6 +12,7 @@ Usage: export_torch.py OUTDIR [NAME...]   (default: mlp lenet resnet18)
 import os
 import sys
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -66,12 +69,18 @@ def main(argv):
         make, shape = MODELS[name]
         model = make().eval()
         x = torch.randn(*shape)
-        for suffix, dynamic in (("", None),
-                                ("_dyn", {"input": {0: "batch"},
-                                          "output": {0: "batch"}})):
-            torch.onnx.export(model, x, os.path.join(outdir, name + suffix + ".onnx"),
-                              opset_version=13, input_names=["input"],
-                              output_names=["output"], dynamic_axes=dynamic)
+        for suffix, dynamic, batch in (("", None, 1),
+                                       ("_dyn", {"input": {0: "batch"},
+                                                 "output": {0: "batch"}}, 3)):
+            base = os.path.join(outdir, name + suffix)
+            torch.onnx.export(model, x, base + ".onnx", opset_version=13,
+                              input_names=["input"], output_names=["output"],
+                              dynamic_axes=dynamic)
+            sample = torch.randn(batch, *shape[1:])
+            with torch.no_grad():
+                expected = model(sample)
+            np.save(base + "_input.npy", sample.numpy())
+            np.save(base + "_output.npy", expected.numpy())
     return 0
 
 
