@@ -17,6 +17,10 @@ config.test_exec_root = os.path.join(config.tlc_obj_root, "test")
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%tlc_src_root", config.tlc_src_root))
+# Building C programs against compiled models and the runtime.
+config.substitutions.append(("%tlc_include", os.path.join(config.tlc_src_root, "include")))
+config.substitutions.append(("%tlc_runtime_lib", os.path.join(config.tlc_obj_root, "lib", "libtlc_runtime.a")))
+config.substitutions.append(("%cc", os.path.join(config.llvm_tools_dir, "clang")))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
