@@ -450,20 +450,6 @@ static LogicalResult importBatchNorm(NodeImporter &node) {
   if (!*spatial && getType(operands[1]).getRank() != 1)
     return node.emitError()
            << "spatial = 0 with per-element statistics is not supported";
-  // Checked here rather than left to tl.batch_norm's verifier, whose error
-  // path reads freed memory in this version of the dialect.
-  int64_t channels = getType(operands[0]).getRank() >= 2
-                         ? getType(operands[0]).getDimSize(1)
-                         : ShapedType::kDynamic;
-  for (auto [i, name] : llvm::enumerate(
-           ArrayRef<StringRef>{"scale", "B", "input_mean", "input_var"})) {
-    RankedTensorType type = getType(operands[i + 1]);
-    if (type.getRank() != 1 ||
-        (!ShapedType::isDynamic(channels) && !type.isDynamicDim(0) &&
-         type.getDimSize(0) != channels))
-      return node.emitError() << "input '" << name << "' must be a vector of "
-                              << "the input's channels";
-  }
   return setResult(node, node.create<tl::BatchNormOp>(
                              operands[0], operands[1], operands[2],
                              operands[3], operands[4],

@@ -534,13 +534,24 @@ void NodeImporter::setOutput(unsigned i, Value value) {
   slot.value = value;
 }
 
+/// True when `refined` has `type`'s element type and rank, keeps every static
+/// dim of `type` and makes at least one dynamic dim static.
+static bool isMoreStatic(RankedTensorType type, RankedTensorType refined) {
+  if (type.getElementType() != refined.getElementType() ||
+      type.getRank() != refined.getRank() || type == refined)
+    return false;
+  for (auto [dim, refinedDim] : llvm::zip(type.getShape(), refined.getShape()))
+    if (!ShapedType::isDynamic(dim) && dim != refinedDim)
+      return false;
+  return true;
+}
+
 bool NodeImporter::refineType(Value value, RankedTensorType refined) {
   Operation *op = value.getDefiningOp();
   auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!op || !type || type == refined || type.hasStaticShape() ||
-      !value.use_empty() || !isa<InferTypeOpInterface>(op) ||
+  if (!op || !type || !value.use_empty() || !isa<InferTypeOpInterface>(op) ||
       op->hasTrait<OpTrait::SameOperandsAndResultType>() ||
-      !tl::areCompatibleReturnTypes(type, refined))
+      !isMoreStatic(type, refined))
     return false;
   value.setType(refined);
   ScopedDiagnosticHandler silence(getContext(),
