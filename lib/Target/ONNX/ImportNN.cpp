@@ -56,6 +56,18 @@ static ElementsAttr transposeConstant(NodeImporter &node, ElementsAttr attr) {
                           node.getOptions().maxInlineElements);
 }
 
+/// The same elements with another (static) shape.
+static ElementsAttr reshapeConstant(NodeImporter &node, ElementsAttr attr,
+                                    ArrayRef<int64_t> shape) {
+  auto type = RankedTensorType::get(
+      shape, cast<RankedTensorType>(attr.getType()).getElementType());
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr))
+    return dense.reshape(type);
+  std::optional<ArrayRef<char>> bytes = getRawBytes(attr);
+  return makeElementsAttr(type, *bytes, node.getInputName(2),
+                          node.getOptions().maxInlineElements);
+}
+
 /// Gemm: Y = alpha * A' * B' + beta * C, as tl.dense (weight [K, N], bias
 /// [N]) for floats, tl.matmul for integers.
 static LogicalResult importGemm(NodeImporter &node) {
@@ -107,8 +119,12 @@ static LogicalResult importGemm(NodeImporter &node) {
                      (cType.getRank() == 2 && cType.getDimSize(0) == 1));
     if (isFloat && *alpha == 1.0 && *beta == 1.0 && matchesN) {
       if (cType.getRank() == 2) {
-        FailureOr<Value> flat = node.create<tl::ReshapeOp>(
-            c, node.getBuilder().getDenseI64ArrayAttr({n}));
+        ElementsAttr constant = node.getInputConstant(2);
+        FailureOr<Value> flat =
+            constant ? FailureOr<Value>(node.constant(
+                           reshapeConstant(node, constant, {n})))
+                     : node.create<tl::ReshapeOp>(
+                           c, node.getBuilder().getDenseI64ArrayAttr({n}));
         if (failed(flat))
           return failure();
         bias = *flat;

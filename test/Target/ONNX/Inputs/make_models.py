@@ -277,6 +277,13 @@ def gemm_bias_row():
 
 
 @case("nn")
+def gemm_bias_row_runtime():
+    return model([node("Gemm", ["a", "b", "c"], ["y"])],
+                 [inp("a", [2, 4]), inp("b", [4, 3]), inp("c", [1, 3])],
+                 [out("y", 2)])
+
+
+@case("nn")
 def gemm_int():
     return model([node("Gemm", ["a", "b", "c"], ["y"])],
                  [inp("a", [2, 4], TP.INT32), inp("b", [4, 3], TP.INT32),
