@@ -1,6 +1,7 @@
 //===- ModelCompiler.cpp - Model file to CPU artifact ---------------------===//
 
 #include "tlc/Target/CPU/ModelCompiler.h"
+#include "tlc/Target/ONNX/ONNXImporter.h"
 
 #include "tlc/InitAll.h"
 #include "tlc/Pipelines/CPUPipeline.h"
@@ -53,11 +54,8 @@ OwningOpRef<ModuleOp> mlir::tlc::loadModel(llvm::SourceMgr &sourceMgr,
                                            MLIRContext *context) {
   Location fileLoc = FileLineColLoc::get(context, path, 0, 0);
   StringRef extension = llvm::sys::path::extension(path);
-  if (extension == ".onnx") {
-    emitError(fileLoc) << "ONNX import is not available in this build (the "
-                          "importer library TLCTargetONNX is not linked)";
-    return nullptr;
-  }
+  if (extension == ".onnx")
+    return importONNXModel(path, context);
   if (extension != ".mlir") {
     emitError(fileLoc) << "unknown model format '" << extension
                        << "'; expected a .mlir or .onnx file";
