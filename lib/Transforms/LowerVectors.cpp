@@ -1,0 +1,89 @@
+//===- LowerVectors.cpp - the tl-lower-vectors pass -----------------------===//
+//
+// Lowers the n-D vector code produced by tl-vectorize (after bufferization)
+// to the 1-D operations that map onto machine vectors:
+//
+//  * vector.contract -> vector.outerproduct -> vector.fma per accumulator row
+//    (broadcast of an lhs element times an rhs row), the register-blocked
+//    matmul micro-kernel;
+//  * multi-reductions, transposes, broadcasts, shape casts and masks to 1-D
+//    operations;
+//  * n-D transfers to unrolled 1-D transfers, then to loads and stores;
+//  * math functions to polynomial approximations that vectorize (libm calls
+//    would be scalarized).
+//
+//===----------------------------------------------------------------------===//
+
+#include "tlc/Transforms/Passes.h"
+
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::tlc {
+#define GEN_PASS_DEF_TLLOWERVECTORS
+#include "tlc/Transforms/Passes.h.inc"
+} // namespace mlir::tlc
+
+using namespace mlir;
+
+namespace {
+struct LowerVectorsPass
+    : public tlc::impl::TLLowerVectorsBase<LowerVectorsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    Operation *root = getOperation();
+    MLIRContext *ctx = &getContext();
+
+    // High-level vector ops to 1-D arithmetic.
+    {
+      RewritePatternSet patterns(ctx);
+      vector::populateVectorToVectorCanonicalizationPatterns(patterns);
+      vector::populateVectorContractLoweringPatterns(
+          patterns, vector::VectorContractLowering::OuterProduct);
+      vector::populateVectorOuterProductLoweringPatterns(patterns);
+      vector::populateVectorMultiReductionLoweringPatterns(
+          patterns, vector::VectorMultiReductionLowering::InnerReduction);
+      vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+      vector::populateVectorBroadcastLoweringPatterns(patterns);
+      vector::populateVectorTransposeLoweringPatterns(
+          patterns, vector::VectorTransposeLowering::Shuffle1D);
+      vector::populateVectorShapeCastLoweringPatterns(patterns);
+      vector::populateVectorMaskOpLoweringPatterns(patterns);
+      vector::populateVectorMaskLoweringPatternsForSideEffectingOps(patterns);
+      vector::populateVectorRankReducingFMAPattern(patterns);
+      populateMathPolynomialApproximationPatterns(
+          patterns, [](StringRef name) {
+            return llvm::is_contained(
+                {"atan", "atan2", "tanh", "log", "log2", "log1p", "erf",
+                 "asin", "acos", "exp", "expm1", "cbrt", "sin", "cos"},
+                name);
+          });
+      if (failed(applyPatternsGreedily(root, std::move(patterns))))
+        return signalPassFailure();
+    }
+
+    // n-D transfers to unrolled 1-D transfers, then to loads and stores.
+    {
+      RewritePatternSet patterns(ctx);
+      populateVectorToSCFConversionPatterns(
+          patterns,
+          VectorTransferToSCFOptions().enableFullUnroll().setTargetRank(1));
+      vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+      vector::populateVectorTransferLoweringPatterns(patterns,
+                                                     /*maxTransferRank=*/1);
+      vector::populateVectorMaskOpLoweringPatterns(patterns);
+      vector::populateVectorShapeCastLoweringPatterns(patterns);
+      vector::populateVectorBroadcastLoweringPatterns(patterns);
+      vector::populateVectorToVectorCanonicalizationPatterns(patterns);
+      if (failed(applyPatternsGreedily(root, std::move(patterns))))
+        return signalPassFailure();
+    }
+  }
+};
+} // namespace

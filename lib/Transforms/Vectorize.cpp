@@ -1,0 +1,129 @@
+//===- Vectorize.cpp - the tl-vectorize pass ------------------------------===//
+//
+// Turns the register tiles left by tl-tile-and-fuse into vector code on
+// tensors and keeps accumulators in registers across reduction loops:
+//
+//  * convolution and pooling tiles go through vectorizeWindowTile;
+//  * every other linalg op whose (bounded) iteration space fits the vector
+//    budget goes through upstream linalg::vectorize, masked when its sizes
+//    are dynamic (the partial tiles at the boundaries);
+//  * tensor subset ops are folded into the transfers and loop-invariant
+//    transfer_read/transfer_write pairs on loop-carried tensors are hoisted,
+//    so a K loop carries its accumulator as a vector.
+//
+// Ops that cannot be vectorized are left alone and become scalar loops after
+// bufferization.
+//
+//===----------------------------------------------------------------------===//
+
+#include "OpKinds.h"
+#include "tlc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+
+namespace mlir::tlc {
+#define GEN_PASS_DEF_TLVECTORIZE
+#include "tlc/Transforms/Passes.h.inc"
+} // namespace mlir::tlc
+
+using namespace mlir;
+using namespace mlir::tlc;
+
+namespace {
+
+/// Vectorizes `op` if its iteration space has a bound of at most
+/// `maxElements` points.
+LogicalResult vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
+                          int64_t maxElements) {
+  if (!op.hasPureTensorSemantics() || op.getNumLoops() == 0)
+    return failure();
+  SmallVector<int64_t> bounds = getLoopSizeBounds(op);
+  if (llvm::any_of(bounds, ShapedType::isDynamic))
+    return failure();
+  int64_t volume = 1;
+  for (int64_t b : bounds)
+    volume *= std::max<int64_t>(b, 1);
+  if (volume > maxElements || llvm::is_contained(bounds, 0))
+    return failure();
+
+  FailureOr<OpInfo> info = classifyOp(op);
+  if (succeeded(info) &&
+      (info->kind == OpKind::Conv || info->kind == OpKind::Window)) {
+    FailureOr<SmallVector<Value>> replacements =
+        vectorizeWindowTile(rewriter, op, *info);
+    if (failed(replacements))
+      return failure();
+    rewriter.replaceOp(op, *replacements);
+    return success();
+  }
+
+  bool dynamic = llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic);
+  SmallVector<int64_t> vectorSizes;
+  if (dynamic)
+    vectorSizes = bounds;
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
+      rewriter, op, vectorSizes, /*inputScalableVecDims=*/{},
+      /*vectorizeNDExtract=*/true, /*flatten1DDepthwiseConv=*/false,
+      /*assumeDynamicDimsMatchVecSizes=*/false,
+      /*createNamedContraction=*/!dynamic);
+  if (failed(result))
+    return failure();
+  rewriter.replaceOp(op, result->replacements);
+  return success();
+}
+
+struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    MLIRContext *ctx = &getContext();
+    IRRewriter rewriter(ctx);
+
+    SmallVector<linalg::LinalgOp> ops;
+    func.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
+    for (linalg::LinalgOp op : ops)
+      (void)vectorizeOp(rewriter, op, maxVectorElements);
+
+    // Fold slices into transfers and clean up, so that accumulator accesses
+    // become loop-invariant reads/writes of the loop-carried tensor.
+    {
+      RewritePatternSet patterns(ctx);
+      tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
+      vector::populateVectorReductionToContractPatterns(patterns);
+      vector::populateSinkVectorOpsPatterns(patterns);
+      vector::TransferReadOp::getCanonicalizationPatterns(patterns, ctx);
+      vector::TransferWriteOp::getCanonicalizationPatterns(patterns, ctx);
+      tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, ctx);
+      tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, ctx);
+      scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
+      affine::AffineApplyOp::getCanonicalizationPatterns(patterns, ctx);
+      affine::AffineMinOp::getCanonicalizationPatterns(patterns, ctx);
+      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+        return signalPassFailure();
+    }
+
+    // Innermost loops first, so that a hoisted pair can keep moving out.
+    SmallVector<LoopLikeOpInterface> loops;
+    func.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (LoopLikeOpInterface loop : loops) {
+      moveLoopInvariantCode(loop);
+      (void)hoistLoopInvariantSubsets(rewriter, loop);
+    }
+  }
+};
+
+} // namespace
