@@ -22,3 +22,15 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# ONNX Runtime (CPU) from npm: the peer for benchmarks and an oracle for tests.
+# --ignore-scripts: the install script would fetch a GPU provider; the CPU
+# library ships inside the package.
+root=$(cd "$(dirname "$0")/.." && pwd)
+ort_dir=$root/.deps/ort
+if [[ ! -f $ort_dir/node_modules/onnxruntime-node/package.json ]]; then
+  echo "setup: installing onnxruntime-node@1.30.0 into $ort_dir"
+  mkdir -p "$ort_dir"
+  npm install --prefix "$ort_dir" --ignore-scripts --no-audit --no-fund --loglevel=error \
+    onnxruntime-node@1.30.0
+fi

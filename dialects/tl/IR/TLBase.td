@@ -31,8 +31,10 @@ def TL_Dialect : Dialect {
     * Negative axes count from the back and are normalized by the verifiers;
       ops store the axes as given.
     * Every op infers its result type from its operands and attributes; an
-      explicitly written result type must be compatible with (equal to or
-      more static than) the inferred one.
+      explicitly written result type must be compatible with it (equal, or
+      dynamic on either side where the other is static); the
+      `tl-infer-shapes` pass makes every result as static as inference
+      allows.
   }];
   let hasConstantMaterializer = 1;
   let useDefaultAttributePrinterParser = 1;
@@ -129,8 +131,9 @@ class TL_Op<string mnemonic, list<Trait> traits = []>
     : Op<TL_Dialect, mnemonic, !listconcat([Pure], traits)>;
 
 // An op whose result types are computed by a C++ `inferReturnTypes` from the
-// operands and attributes. The written result type may be more static than
-// the inferred one (e.g. a dim ONNX shape inference resolved), never less.
+// operands and attributes. The written result type must be compatible with
+// the inferred one (a dim may be dynamic on either side); tl-infer-shapes
+// refines it.
 class TL_InferOp<string mnemonic, list<Trait> traits = []>
     : TL_Op<mnemonic, !listconcat([InferTypeOpAdaptorWithIsCompatible], traits)> {
   let extraClassDefinition = [{

@@ -77,7 +77,7 @@ LogicalResult PReluOp::inferReturnTypes(MLIRContext *,
   // Unidirectional broadcast: the slope must broadcast to the input's shape.
   FailureOr<SmallVector<int64_t>> shape =
       broadcastShapes(input.getShape(), slope.getShape());
-  if (failed(shape) || shape->size() != static_cast<size_t>(input.getRank()))
+  if (failed(shape) || !llvm::equal(*shape, input.getShape()))
     return inferError(loc, "slope shape " + formatShape(slope.getShape()) +
                                " does not broadcast to the input shape " +
                                formatShape(input.getShape()));

@@ -125,6 +125,19 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   });
   if (identity)
     return foldToOperand(*this, getInput());
+  // transpose(transpose(x, p1), p2) = transpose(x, p1[p2[i]]); channels-last
+  // layers wrapped around channels-first ops leave such pairs behind.
+  if (auto inner = getInput().getDefiningOp<TransposeOp>()) {
+    SmallVector<int64_t> innerPerm = inner.getPermOrDefault();
+    SmallVector<int64_t> composed;
+    for (int64_t p : perm)
+      composed.push_back(innerPerm[p]);
+    if (llvm::equal(composed, llvm::seq<int64_t>(0, composed.size())))
+      return foldToOperand(*this, inner.getInput());
+    setPerm(composed);
+    getInputMutable().assign(inner.getInput());
+    return getResult();
+  }
   if (auto splat = dyn_cast_if_present<SplatElementsAttr>(adaptor.getInput()))
     return splat.resizeSplat(getType());
   return {};

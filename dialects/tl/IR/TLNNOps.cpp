@@ -98,6 +98,13 @@ LogicalResult DenseOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
+/// Size of `dim` of `value`'s tensor type, or kDynamic when the rank is too
+/// small (the type-inference check reports that case).
+static int64_t dimOrDynamic(Value value, int64_t dim) {
+  auto type = cast<RankedTensorType>(value.getType());
+  return dim < type.getRank() ? type.getDimSize(dim) : kDynamic;
+}
+
 /// A bias of `[channels]` for an op with `channels` outputs.
 static LogicalResult verifyChannelVector(Operation *op, Value value,
                                          StringRef name, int64_t channels) {
@@ -117,8 +124,7 @@ LogicalResult DenseOp::verify() {
       getInput().getType().getElementType())
     return emitOpError("input and weight must have the same element type");
   if (Value bias = getBias())
-    return verifyChannelVector(*this, bias, "bias",
-                               getWeight().getType().getDimSize(1));
+    return verifyChannelVector(*this, bias, "bias", dimOrDynamic(getWeight(), 1));
   return success();
 }
 
@@ -263,8 +269,7 @@ LogicalResult ConvOp::verify() {
       getInput().getType().getElementType())
     return emitOpError("input and weight must have the same element type");
   if (Value bias = getBias())
-    return verifyChannelVector(*this, bias, "bias",
-                               getWeight().getType().getDimSize(0));
+    return verifyChannelVector(*this, bias, "bias", dimOrDynamic(getWeight(), 0));
   return success();
 }
 
@@ -337,8 +342,7 @@ LogicalResult ConvTransposeOp::verify() {
       getInput().getType().getElementType())
     return emitOpError("input and weight must have the same element type");
   if (Value bias = getBias())
-    return verifyChannelVector(*this, bias, "bias",
-                               getOutput().getType().getDimSize(1));
+    return verifyChannelVector(*this, bias, "bias", dimOrDynamic(getOutput(), 1));
   return success();
 }
 
@@ -470,10 +474,10 @@ LogicalResult BatchNormOp::inferReturnTypes(MLIRContext *,
 }
 
 LogicalResult BatchNormOp::verify() {
-  int64_t channels = getInput().getType().getDimSize(1);
-  for (auto [value, name] :
-       llvm::zip(ValueRange{getScale(), getBias(), getMean(), getVar()},
-                 ArrayRef<StringRef>{"scale", "bias", "mean", "var"}))
+  int64_t channels = dimOrDynamic(getInput(), 1);
+  Value params[] = {getScale(), getBias(), getMean(), getVar()};
+  StringRef names[] = {"scale", "bias", "mean", "var"};
+  for (auto [value, name] : llvm::zip_equal(params, names))
     if (failed(verifyChannelVector(*this, value, name, channels)))
       return failure();
   if (getEpsilon().isNegative())
@@ -493,7 +497,7 @@ LogicalResult InstanceNormOp::inferReturnTypes(
 }
 
 LogicalResult InstanceNormOp::verify() {
-  int64_t channels = getInput().getType().getDimSize(1);
+  int64_t channels = dimOrDynamic(getInput(), 1);
   if (failed(verifyChannelVector(*this, getScale(), "scale", channels)) ||
       failed(verifyChannelVector(*this, getBias(), "bias", channels)))
     return failure();
@@ -509,7 +513,7 @@ LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *,
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   FailureOr<int64_t> axis = normalizeAxis(adaptor.getAxis(), input.getRank());
   if (failed(axis))
-    return inferError(loc, "axis " + Twine(adaptor.getAxis()) +
+    return inferError(loc, "axis " + Twine(static_cast<int64_t>(adaptor.getAxis())) +
                                " is out of range for rank " +
                                Twine(input.getRank()));
   ArrayRef<int64_t> normalized = input.getShape().drop_front(*axis);
@@ -539,7 +543,7 @@ template <typename SoftmaxLike>
 static LogicalResult verifySoftmaxAxis(SoftmaxLike op) {
   int64_t rank = op.getInput().getType().getRank();
   if (failed(normalizeAxis(op.getAxis(), rank)))
-    return op.emitOpError("axis ") << op.getAxis()
+    return op.emitOpError("axis ") << static_cast<int64_t>(op.getAxis())
                                    << " is out of range for rank " << rank;
   return success();
 }

@@ -29,7 +29,7 @@ bool mlir::tl::areCompatibleReturnTypes(TypeRange inferred, TypeRange actual) {
         infTensor.getRank() != actTensor.getRank())
       return false;
     for (auto [i, a] : llvm::zip(infTensor.getShape(), actTensor.getShape()))
-      if (!ShapedType::isDynamic(i) && i != a)
+      if (!ShapedType::isDynamic(i) && !ShapedType::isDynamic(a) && i != a)
         return false;
   }
   return true;

@@ -21,9 +21,10 @@
 namespace mlir {
 namespace tl {
 
-/// True when every `actual` type equals or refines (has more static dims than)
-/// the `inferred` type at the same position: the result types a tl op may
-/// carry.
+/// True when every `actual` type is compatible with the `inferred` type at the
+/// same position: same element type and rank, and every dim equal or dynamic
+/// on one side. The result types a tl op may carry; `tl-infer-shapes` makes
+/// them as static as inference allows.
 bool areCompatibleReturnTypes(TypeRange inferred, TypeRange actual);
 
 /// The numpy broadcast of two shapes (dynamic dims as ShapedType::kDynamic),

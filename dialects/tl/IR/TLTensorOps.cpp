@@ -227,7 +227,7 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
   auto first = cast<RankedTensorType>(inputs.front().getType());
   FailureOr<int64_t> axis = normalizeAxis(adaptor.getAxis(), first.getRank());
   if (failed(axis))
-    return inferError(loc, "axis " + Twine(adaptor.getAxis()) +
+    return inferError(loc, "axis " + Twine(static_cast<int64_t>(adaptor.getAxis())) +
                                " is out of range for rank " +
                                Twine(first.getRank()));
   SmallVector<int64_t> shape(first.getShape());
@@ -264,7 +264,7 @@ LogicalResult SplitOp::inferReturnTypes(MLIRContext *,
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   FailureOr<int64_t> axis = normalizeAxis(adaptor.getAxis(), input.getRank());
   if (failed(axis))
-    return inferError(loc, "axis " + Twine(adaptor.getAxis()) +
+    return inferError(loc, "axis " + Twine(static_cast<int64_t>(adaptor.getAxis())) +
                                " is out of range for rank " +
                                Twine(input.getRank()));
   ArrayRef<int64_t> sizes = adaptor.getSizes();
@@ -389,7 +389,7 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *,
   auto indices = cast<RankedTensorType>(adaptor.getIndices().getType());
   FailureOr<int64_t> axis = normalizeAxis(adaptor.getAxis(), data.getRank());
   if (failed(axis))
-    return inferError(loc, "axis " + Twine(adaptor.getAxis()) +
+    return inferError(loc, "axis " + Twine(static_cast<int64_t>(adaptor.getAxis())) +
                                " is out of range for rank " +
                                Twine(data.getRank()));
   SmallVector<int64_t> shape(data.getShape().take_front(*axis));

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Conformance runner: ONNX backend test data through tl-compile + tl-run.
+
+For every case folder (model.onnx + test_data_set_*/{input,output}_*.pb) the
+model is compiled once with tl-compile into a shared library, every data set is
+run with tl-run, and each output is compared with the expected output shipped
+with the test data (floats: rtol 1e-3, atol 1e-5; integers and bools: exact).
+
+Prints one line per case and the totals; exits 1 when a selected case fails.
+
+  onnx_testdata.py --bin build/bin                      # issue-2 op scope
+  onnx_testdata.py --bin build/bin --scope all          # every case
+  onnx_testdata.py --bin build/bin node/test_relu ...   # given cases
+"""
+
+import argparse
+import concurrent.futures
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import onnx
+from onnx import numpy_helper
+
+DATA_ROOT = "/usr/share/libonnx-testdata/data"
+FOLDERS = ["node", "pytorch-converted", "pytorch-operator", "simple"]
+
+# The ONNX ops whose tl lowering the vertical slice (issue 2) covers.
+SLICE_OPS = {
+    "Abs", "Acos", "Acosh", "Add", "And", "ArgMax", "ArgMin", "Asin", "Asinh",
+    "Atan", "Atanh", "AveragePool", "BatchNormalization", "Cast", "Ceil",
+    "Celu", "Clip", "Concat", "Constant", "ConstantOfShape", "Conv",
+    "ConvTranspose", "Cos", "Cosh", "DepthToSpace", "Div", "Dropout", "Elu",
+    "Equal", "Erf", "Exp", "Expand", "Flatten", "Floor", "Gather", "Gemm",
+    "GlobalAveragePool", "GlobalMaxPool", "Greater", "GreaterOrEqual",
+    "HardSigmoid", "HardSwish", "Identity", "InstanceNormalization",
+    "LayerNormalization", "LeakyRelu", "Less", "LessOrEqual", "Log",
+    "LogSoftmax", "MatMul", "Max", "MaxPool", "Mean", "Min", "Mod", "Mul",
+    "Neg", "Not", "Or", "PRelu", "Pad", "Pow", "Reciprocal", "ReduceL1",
+    "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "ReduceMax", "ReduceMean",
+    "ReduceMin", "ReduceProd", "ReduceSum", "ReduceSumSquare", "Relu",
+    "Reshape", "Resize", "Round", "Selu", "Shape", "Sigmoid", "Sign", "Sin",
+    "Sinh", "Size", "Slice", "Softmax", "Softplus", "Softsign",
+    "SpaceToDepth", "Split", "Sqrt", "Squeeze", "Sub", "Sum", "Tan", "Tanh",
+    "Tile", "Transpose", "Unsqueeze", "Upsample", "Where", "Xor",
+}
+
+
+def model_ops(model_path):
+    model = onnx.load(model_path, load_external_data=False)
+    ops = set()
+
+    def visit(graph):
+        for node in graph.node:
+            ops.add(node.op_type if node.domain in ("", "ai.onnx") else
+                    f"{node.domain}.{node.op_type}")
+            for attr in node.attribute:
+                if attr.type == onnx.AttributeProto.GRAPH:
+                    visit(attr.g)
+                for g in attr.graphs:
+                    visit(g)
+
+    visit(model.graph)
+    return ops
+
+
+def compare(expected, actual):
+    """None when `actual` matches `expected`, else a short reason."""
+    if actual.shape != expected.shape:
+        return f"shape {list(actual.shape)} != expected {list(expected.shape)}"
+    if expected.dtype.kind in "fc":
+        if actual.dtype.kind not in "fc":
+            return f"dtype {actual.dtype} != expected {expected.dtype}"
+        a = actual.astype(np.float64)
+        e = expected.astype(np.float64)
+        ok = np.isclose(a, e, rtol=1e-3, atol=1e-5, equal_nan=True)
+        if not ok.all():
+            idx = np.unravel_index(np.argmin(ok), ok.shape)
+            return (f"{int((~ok).sum())}/{ok.size} elements differ, "
+                    f"e.g. at {tuple(int(i) for i in idx)}: {a[idx]} vs {e[idx]}")
+        return None
+    if actual.dtype != expected.dtype:
+        return f"dtype {actual.dtype} != expected {expected.dtype}"
+    if not np.array_equal(actual, expected):
+        return f"{int((actual != expected).sum())}/{expected.size} elements differ"
+    return None
+
+
+def run_case(case_dir, bindir, workdir):
+    """(status, detail): status is PASS, FAIL (wrong values) or ERROR."""
+    lib = os.path.join(workdir, "model.so")
+    compile_cmd = [os.path.join(bindir, "tl-compile"),
+                   os.path.join(case_dir, "model.onnx"), "-o", lib]
+    proc = subprocess.run(compile_cmd, capture_output=True, text=True,
+                          timeout=600)
+    if proc.returncode != 0:
+        return "ERROR", "compile: " + (proc.stderr.strip().splitlines() or
+                                      ["exit %d" % proc.returncode])[-1]
+    datasets = sorted(d for d in os.listdir(case_dir)
+                      if d.startswith("test_data_set_"))
+    for ds in datasets:
+        ds_dir = os.path.join(case_dir, ds)
+        inputs = sorted((f for f in os.listdir(ds_dir) if f.startswith("input_")),
+                        key=lambda f: int(f[6:-3]))
+        outputs = sorted((f for f in os.listdir(ds_dir) if f.startswith("output_")),
+                         key=lambda f: int(f[7:-3]))
+        out_dir = os.path.join(workdir, ds)
+        os.makedirs(out_dir, exist_ok=True)
+        cmd = [os.path.join(bindir, "tl-run"), lib, "--output-dir", out_dir]
+        for f in inputs:
+            cmd += ["--input", os.path.join(ds_dir, f)]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+        if proc.returncode != 0:
+            return "ERROR", f"{ds}: run: " + (proc.stderr.strip().splitlines() or
+                                              ["exit %d" % proc.returncode])[-1]
+        for i, f in enumerate(outputs):
+            expected = numpy_helper.to_array(
+                onnx.load_tensor(os.path.join(ds_dir, f)))
+            path = os.path.join(out_dir, f"output_{i}.npy")
+            if not os.path.exists(path):
+                return "FAIL", f"{ds}: output {i} missing"
+            reason = compare(expected, np.load(path))
+            if reason:
+                return "FAIL", f"{ds}: output {i}: {reason}"
+    return "PASS", f"{len(datasets)} data set(s)"
+
+
+def collect(args):
+    if args.cases:
+        return [os.path.join(args.data, c) if not os.path.isabs(c) else c
+                for c in args.cases]
+    if args.list:
+        with open(args.list) as f:
+            names = [l.split("#")[0].strip() for l in f]
+        return [os.path.join(args.data, n) for n in names if n]
+    cases = []
+    for folder in args.folders.split(","):
+        root = os.path.join(args.data, folder)
+        cases += [os.path.join(root, c) for c in sorted(os.listdir(root))]
+    return cases
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("cases", nargs="*", help="case folders (relative to --data)")
+    parser.add_argument("--bin", required=True, help="folder with tl-compile and tl-run")
+    parser.add_argument("--data", default=DATA_ROOT, help="test-data root")
+    parser.add_argument("--folders", default=",".join(FOLDERS[:3]),
+                        help="comma-separated folders under --data")
+    parser.add_argument("--list", help="file naming the cases to run, one per line")
+    parser.add_argument("--scope", choices=["slice", "all"], default="slice",
+                        help="slice: only cases whose ops all have a tl lowering "
+                             "(issue 2); all: every case")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--quiet", action="store_true", help="print failures only")
+    args = parser.parse_args()
+
+    cases = collect(args)
+    selected, skipped = [], []
+    for case in cases:
+        ops = model_ops(os.path.join(case, "model.onnx"))
+        if args.scope == "all" or args.cases or args.list or ops <= SLICE_OPS:
+            selected.append(case)
+        else:
+            skipped.append((case, sorted(ops - SLICE_OPS)))
+
+    start = time.time()
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="tlc-conformance-") as tmp:
+        def work(case):
+            workdir = os.path.join(tmp, os.path.relpath(case, args.data).replace("/", "_"))
+            os.makedirs(workdir)
+            try:
+                return run_case(case, args.bin, workdir)
+            except subprocess.TimeoutExpired:
+                return "ERROR", "timeout"
+
+        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+            futures = {pool.submit(work, c): c for c in selected}
+            for future in concurrent.futures.as_completed(futures):
+                case = futures[future]
+                status, detail = future.result()
+                results[case] = (status, detail)
+                if not args.quiet or status != "PASS":
+                    print(f"{status:5} {os.path.relpath(case, args.data)}: {detail}",
+                          flush=True)
+
+    counts = {s: sum(1 for r in results.values() if r[0] == s)
+              for s in ("PASS", "FAIL", "ERROR")}
+    print(f"\n{len(selected)} cases run in {time.time() - start:.0f} s: "
+          f"{counts['PASS']} passed, {counts['FAIL']} wrong results, "
+          f"{counts['ERROR']} errors; {len(skipped)} out of scope")
+    per_folder = {}
+    for case, (status, _) in results.items():
+        folder = os.path.relpath(case, args.data).split("/")[0]
+        p, t = per_folder.get(folder, (0, 0))
+        per_folder[folder] = (p + (status == "PASS"), t + 1)
+    for folder, (p, t) in sorted(per_folder.items()):
+        print(f"  {folder}: {p}/{t}")
+    return 0 if counts["PASS"] == len(selected) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
