@@ -42,22 +42,24 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(tlc::createTLRequestCInterfaces());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(tlc::createTLPrepareCodegen());
-  pm.addNestedPass<func::FuncOp>(tlc::createTLPackConvFilters());
-  pm.addNestedPass<func::FuncOp>(tlc::createTLFoldConstantTransposes());
-  pm.addPass(createLinalgElementwiseOpFusionPass());
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  if (options.optimize) {
+    pm.addNestedPass<func::FuncOp>(tlc::createTLPackConvFilters());
+    pm.addNestedPass<func::FuncOp>(tlc::createTLFoldConstantTransposes());
+    pm.addPass(createLinalgElementwiseOpFusionPass());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
 
-  // Tiling, fusion and vectorization on tensors.
-  tlc::TLTileAndFuseOptions tiling;
-  tiling.parallel = options.parallel;
-  tiling.vectorWidth = vectorWidth;
-  pm.addNestedPass<func::FuncOp>(tlc::createTLTileAndFuse(tiling));
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
-  pm.addNestedPass<func::FuncOp>(tlc::createTLVectorize());
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
+    // Tiling, fusion and vectorization on tensors.
+    tlc::TLTileAndFuseOptions tiling;
+    tiling.parallel = options.parallel;
+    tiling.vectorWidth = vectorWidth;
+    pm.addNestedPass<func::FuncOp>(tlc::createTLTileAndFuse(tiling));
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+    pm.addNestedPass<func::FuncOp>(tlc::createTLVectorize());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
 
   // Buffers: results are fresh allocations owned by the caller (the
   // deallocation pipeline clones returned views, arguments and globals).
@@ -80,7 +82,7 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(tlc::createTLLowerVectors());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
-  if (options.parallel)
+  if (options.parallel && options.optimize)
     pm.addPass(tlc::createTLParallelToRuntime());
   else
     pm.addPass(createForallToForLoopPass());

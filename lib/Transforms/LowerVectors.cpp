@@ -57,13 +57,15 @@ struct LowerVectorsPass
       vector::populateVectorMaskOpLoweringPatterns(patterns);
       vector::populateVectorMaskLoweringPatternsForSideEffectingOps(patterns);
       vector::populateVectorRankReducingFMAPattern(patterns);
-      populateMathPolynomialApproximationPatterns(
-          patterns, [](StringRef name) {
-            return llvm::is_contained(
-                {"atan", "atan2", "tanh", "log", "log2", "log1p", "erf",
-                 "asin", "acos", "exp", "expm1", "cbrt", "sin", "cos"},
-                name);
-          });
+      auto approximated = [](StringRef name) {
+        return llvm::is_contained(
+            {"math.atan", "math.atan2", "math.tanh", "math.log", "math.log2",
+             "math.log1p", "math.erf", "math.asin", "math.acos", "math.exp",
+             "math.expm1", "math.cbrt", "math.sin", "math.cos"},
+            name);
+      };
+      populateMathF32ExpansionPatterns(patterns, approximated);
+      populateMathPolynomialApproximationPatterns(patterns, approximated);
       if (failed(applyPatternsGreedily(root, std::move(patterns))))
         return signalPassFailure();
     }

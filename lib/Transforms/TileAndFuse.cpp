@@ -54,7 +54,20 @@ constexpr int64_t kMaxTasks = 64;
 struct TileLevel {
   SmallVector<int64_t> sizes;
   bool peel = false;
+  /// Fuse fill/empty initializations of the destination into the loops
+  /// (only valid when no reduction loop is tiled).
+  bool fuseInit = false;
 };
+
+/// Fusion control that recomputes only the initialization of destinations;
+/// fusing a real producer would recompute its halo or its whole reduction.
+std::optional<scf::SCFTileAndFuseOptions::ControlFnResult>
+fuseInitsOnly(tensor::ExtractSliceOp, OpResult producer, bool isDestination) {
+  if (isDestination &&
+      isa<linalg::FillOp, tensor::EmptyOp>(producer.getOwner()))
+    return scf::SCFTileAndFuseOptions::ControlFnResult{};
+  return std::nullopt;
+}
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 int64_t roundUp(int64_t a, int64_t b) { return ceilDiv(a, b) * b; }
@@ -232,9 +245,11 @@ SmallVector<TileLevel> Tiler::innerLevels(linalg::LinalgOp op,
 
   // Register level: every parallel loop but the lane and row loops becomes a
   // loop of single iterations.
-  TileLevel reg{SmallVector<int64_t>(numLoops, 0), /*peel=*/true};
+  TileLevel reg{SmallVector<int64_t>(numLoops, 0), /*peel=*/true,
+                /*fuseInit=*/true};
   // Reduction level: unit reduction loops, innermost.
-  TileLevel red{SmallVector<int64_t>(numLoops, 0), /*peel=*/false};
+  TileLevel red{SmallVector<int64_t>(numLoops, 0), /*peel=*/false,
+                /*fuseInit=*/false};
   for (unsigned d = 0; d < numLoops; ++d) {
     if (isParallel(d))
       reg.sizes[d] = 1;
@@ -301,7 +316,7 @@ SmallVector<TileLevel> Tiler::innerLevels(linalg::LinalgOp op,
   case OpKind::InnerReduction: {
     // Unit parallel loops around a reduction whose lane loop is consumed in
     // vector-sized chunks.
-    TileLevel outer{SmallVector<int64_t>(numLoops, 0), false};
+    TileLevel outer{SmallVector<int64_t>(numLoops, 0), false, true};
     for (unsigned d = 0; d < numLoops; ++d)
       if (isParallel(d))
         outer.sizes[d] = 1;
@@ -327,16 +342,27 @@ SmallVector<Operation *> Tiler::applyLevel(Operation *op,
   if (llvm::all_of(tileSizes, [](int64_t t) { return t == 0; }))
     return {op};
 
-  scf::SCFTilingOptions options;
-  options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
-  options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), tileSizes));
+  scf::SCFTileAndFuseOptions options;
+  options.tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+  options.tilingOptions.setTileSizes(
+      getAsIndexOpFoldResult(op->getContext(), tileSizes));
+  options.setFusionControlFn(
+      [&](tensor::ExtractSliceOp slice, OpResult producer, bool isDestination)
+          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        if (!level.fuseInit)
+          return std::nullopt;
+        return fuseInitsOnly(slice, producer, isDestination);
+      });
   rewriter.setInsertionPoint(op);
-  FailureOr<scf::SCFTilingResult> tiled =
-      scf::tileUsingSCF(rewriter, tileable, options);
+  FailureOr<scf::SCFTileAndFuseResult> tiled =
+      scf::tileConsumerAndFuseProducersUsingSCF(rewriter, tileable, options);
   if (failed(tiled))
     return {op};
-  rewriter.replaceOp(op, tiled->replacements);
-  Operation *tiledOp = tiled->tiledOps.back();
+  for (OpResult res : op->getResults())
+    if (Value replacement = tiled->replacements.lookup(res))
+      rewriter.replaceAllUsesWith(res, replacement);
+  rewriter.eraseOp(op);
+  Operation *tiledOp = tiled->tiledAndFusedOps.front();
   if (!level.peel || tiled->loops.empty())
     return {tiledOp};
 
@@ -379,16 +405,7 @@ LogicalResult Tiler::tileOuter(linalg::LinalgOp op) {
                : scf::SCFTilingOptions::LoopType::ForOp);
   options.tilingOptions.setTileSizes(
       getAsIndexOpFoldResult(op->getContext(), tiles));
-  // Only the initialization of the destinations is recomputed per block;
-  // fusing a real producer would recompute its halo or its whole reduction.
-  options.setFusionControlFn(
-      [](tensor::ExtractSliceOp, OpResult producer, bool isDestination)
-          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-        if (isDestination &&
-            isa<linalg::FillOp, tensor::EmptyOp>(producer.getOwner()))
-          return scf::SCFTileAndFuseOptions::ControlFnResult{};
-        return std::nullopt;
-      });
+  options.setFusionControlFn(fuseInitsOnly);
   rewriter.setInsertionPoint(op);
   FailureOr<scf::SCFTileAndFuseResult> result =
       scf::tileConsumerAndFuseProducersUsingSCF(

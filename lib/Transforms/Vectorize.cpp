@@ -71,11 +71,19 @@ LogicalResult vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
 
   bool dynamic = llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic);
   SmallVector<int64_t> vectorSizes;
-  if (dynamic)
-    vectorSizes = bounds;
+  if (dynamic) {
+    // Masked: vector sizes at the bounds, rounded up to powers of two so
+    // that boundary tiles use the same machine vectors as full tiles.
+    vectorSizes = llvm::map_to_vector(bounds, [](int64_t b) {
+      return int64_t(llvm::PowerOf2Ceil(std::max<int64_t>(b, 1)));
+    });
+  }
+  // An empty list of scalable flags yields mask types that differ from the
+  // ones the verifier expects; spell the flags out.
+  SmallVector<bool> scalable(vectorSizes.size(), false);
   rewriter.setInsertionPoint(op);
   FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
-      rewriter, op, vectorSizes, /*inputScalableVecDims=*/{},
+      rewriter, op, vectorSizes, scalable,
       /*vectorizeNDExtract=*/true, /*flatten1DDepthwiseConv=*/false,
       /*assumeDynamicDimsMatchVecSizes=*/false,
       /*createNamedContraction=*/!dynamic);
@@ -112,6 +120,17 @@ struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
       scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
       affine::AffineApplyOp::getCanonicalizationPatterns(patterns, ctx);
       affine::AffineMinOp::getCanonicalizationPatterns(patterns, ctx);
+      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+        return signalPassFailure();
+    }
+
+    // Masks move into the masked operations (buffer deallocation cannot look
+    // into vector.mask regions).
+    {
+      RewritePatternSet patterns(ctx);
+      vector::populateVectorMaskLoweringPatternsForSideEffectingOps(patterns);
+      vector::populateVectorMultiReductionLoweringPatterns(
+          patterns, vector::VectorMultiReductionLowering::InnerReduction);
       if (failed(applyPatternsGreedily(func, std::move(patterns))))
         return signalPassFailure();
     }

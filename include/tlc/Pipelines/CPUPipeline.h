@@ -16,6 +16,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
                      "thread pool (tlrt_parallel_for); off: sequential code "
                      "with no runtime dependency"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> optimize{
+      *this, "optimize",
+      llvm::cl::desc("Tile, fuse and vectorize; off: every op becomes plain "
+                     "scalar loops (the reference lowering tests compare "
+                     "against)"),
+      llvm::cl::init(true)};
   PassOptions::Option<int64_t> vectorWidth{
       *this, "vector-width",
       llvm::cl::desc("f32 lanes of a machine vector (16: AVX-512, 8: AVX2, "
