@@ -73,6 +73,7 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createConvertBufferizationToMemRefPass());
+  pm.addNestedPass<func::FuncOp>(tlc::createTLCopyAliasedResults());
   tlc::TLLowerCopiesOptions copies;
   copies.vectorWidth = vectorWidth;
   pm.addPass(tlc::createTLLowerCopies(copies));

@@ -134,6 +134,18 @@ def TLVectorize : Pass<"tl-vectorize", "func::FuncOp"> {
   ];
 }
 
+def TLCopyAliasedResults : Pass<"tl-copy-aliased-results", "func::FuncOp"> {
+  let summary = "Give every returned buffer its own allocation";
+  let description = [{
+    Runs after buffer deallocation, when each returned memref is an
+    allocation owned by the caller. A function that returns the same buffer
+    twice (`return %m, %m`, or views of one allocation) would have the caller
+    free it twice; every repeated result is replaced by a fresh `memref.alloc`
+    holding a copy.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def TLLowerCopies : Pass<"tl-lower-copies"> {
   let summary = "Lower non-contiguous memref.copy to vector loops";
   let description = [{
