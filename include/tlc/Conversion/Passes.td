@@ -17,6 +17,7 @@ def ConvertTLToLinalg : Pass<"convert-tl-to-linalg", "func::FuncOp"> {
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
+    "::mlir::index::IndexDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",
     "::mlir::tensor::TensorDialect",

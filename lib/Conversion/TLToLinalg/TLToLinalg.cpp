@@ -6,6 +6,7 @@
 #include "tl/IR/TLOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Index/IR/IndexDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -21,7 +22,11 @@ using namespace mlir;
 void mlir::tlc::populateTLToLinalgConversionPatterns(
     RewritePatternSet &patterns) {
   // Families register here as they are implemented.
-  (void)patterns;
+  populateTLMatmulToLinalgPatterns(patterns);
+  populateTLConvToLinalgPatterns(patterns);
+  populateTLPoolingToLinalgPatterns(patterns);
+  populateTLTensorToLinalgPatterns(patterns);
+  populateTLResizeToLinalgPatterns(patterns);
 }
 
 namespace {
@@ -33,6 +38,8 @@ struct ConvertTLToLinalgPass
     target.addIllegalDialect<tl::TLDialect>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, tensor::TensorDialect>();
+    // Unsigned integer arithmetic goes through index.castu.
+    target.addLegalDialect<index::IndexDialect>();
     RewritePatternSet patterns(context);
     tlc::populateTLToLinalgConversionPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,

@@ -22,6 +22,17 @@ namespace tlc {
 /// Adds the patterns of every family below.
 void populateTLToLinalgConversionPatterns(RewritePatternSet &patterns);
 
+/// tl.dense, tl.matmul (Matmul.cpp).
+void populateTLMatmulToLinalgPatterns(RewritePatternSet &patterns);
+/// tl.conv, tl.conv_transpose (Conv.cpp).
+void populateTLConvToLinalgPatterns(RewritePatternSet &patterns);
+/// tl.max_pool, tl.avg_pool, tl.global_{avg,max}_pool (Pooling.cpp).
+void populateTLPoolingToLinalgPatterns(RewritePatternSet &patterns);
+/// Constants and tensor manipulation (Tensor.cpp).
+void populateTLTensorToLinalgPatterns(RewritePatternSet &patterns);
+/// tl.resize (Resize.cpp).
+void populateTLResizeToLinalgPatterns(RewritePatternSet &patterns);
+
 } // namespace tlc
 } // namespace mlir
 

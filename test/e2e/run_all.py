@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Runs every numerical end-to-end suite of tlc and summarizes.
+
+Suites (each an independent reference):
+  ops-nn       tl nn/tensor ops vs PyTorch/numpy        (tl_to_linalg_nn_numerics.py)
+  ops-ew       tl elementwise/reduction ops vs numpy    (tl_to_linalg_numerics.py)
+  python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
+  pytorch      PyTorch models via ONNX vs PyTorch       (pytorch_models.py)
+  onnx-data    ONNX backend test data vs expected       (onnx_testdata.py)
+
+  run_all.py --bin build/bin [--only a,b] [--jobs N]
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PY = "/usr/bin/python3"
+
+
+def suites(args):
+    build = os.path.dirname(os.path.abspath(args.bin))
+    env = dict(os.environ, TLC_BIN=os.path.abspath(args.bin),
+               PYTHONPATH=os.path.join(ROOT, "python"))
+    return [
+        ("ops-nn", [PY, os.path.join(HERE, "tl_to_linalg_nn_numerics.py"),
+                    "--build-dir", build], env),
+        ("ops-ew", [PY, os.path.join(HERE, "tl_to_linalg_numerics.py"),
+                    "--build-dir", build], env),
+        ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),
+        ("pytorch", [PY, os.path.join(HERE, "pytorch_models.py"), "--bin", args.bin], env),
+        ("onnx-data", [PY, os.path.join(HERE, "onnx_testdata.py"), "--bin", args.bin,
+                       "--jobs", str(args.jobs), "--quiet"], env),
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bin", required=True, help="folder with the tlc tools")
+    parser.add_argument("--only", help="comma-separated suite names")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    selected = [s for s in suites(args)
+                if not args.only or s[0] in args.only.split(",")]
+    results = []
+    for name, cmd, env in selected:
+        if not os.path.exists(cmd[1]):
+            print(f"== {name}: {os.path.relpath(cmd[1], ROOT)} is missing", flush=True)
+            results.append((name, 1, 0.0))
+            continue
+        print(f"== {name}: {' '.join(os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd)}",
+              flush=True)
+        start = time.time()
+        code = subprocess.run(cmd, env=env).returncode
+        results.append((name, code, time.time() - start))
+    print("\n== end-to-end summary")
+    for name, code, seconds in results:
+        print(f"  {'PASS' if code == 0 else 'FAIL'}  {name:11} {seconds:6.0f} s")
+    return 0 if all(code == 0 for _, code, _ in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
