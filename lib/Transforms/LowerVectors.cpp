@@ -57,6 +57,7 @@ struct LowerVectorsPass
       vector::populateVectorMaskOpLoweringPatterns(patterns);
       vector::populateVectorMaskLoweringPatternsForSideEffectingOps(patterns);
       vector::populateVectorRankReducingFMAPattern(patterns);
+      vector::populateVectorGatherLoweringPatterns(patterns);
       auto approximated = [](StringRef name) {
         return llvm::is_contained(
             {"math.atan", "math.atan2", "math.tanh", "math.log", "math.log2",

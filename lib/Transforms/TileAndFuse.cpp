@@ -118,6 +118,34 @@ void distribute(ArrayRef<int64_t> sizes, ArrayRef<unsigned> dims,
   }
 }
 
+/// A sum of loop indices with non-negative factors and no constant term.
+bool isOriginPreserving(AffineExpr e) {
+  if (isa<AffineDimExpr>(e))
+    return true;
+  auto bin = dyn_cast<AffineBinaryOpExpr>(e);
+  if (!bin)
+    return false;
+  if (bin.getKind() == AffineExprKind::Add)
+    return isOriginPreserving(bin.getLHS()) && isOriginPreserving(bin.getRHS());
+  if (bin.getKind() == AffineExprKind::Mul) {
+    auto factor = dyn_cast<AffineConstantExpr>(bin.getRHS());
+    return factor && factor.getValue() >= 0 && isOriginPreserving(bin.getLHS());
+  }
+  return false;
+}
+
+/// Tiling keeps the indexing maps and slices each operand at the image of
+/// the tile's origin, which is only right when every index is a constant or
+/// grows with the loops it depends on from zero (not, e.g., the `2 - kh` of a
+/// flipped filter).
+bool hasTileableMaps(linalg::LinalgOp op) {
+  return llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
+    return llvm::all_of(map.getResults(), [](AffineExpr e) {
+      return isa<AffineConstantExpr>(e) || isOriginPreserving(e);
+    });
+  });
+}
+
 class Tiler {
 public:
   Tiler(RewriterBase &rewriter, int64_t vectorWidth, bool parallel)
@@ -388,9 +416,10 @@ SmallVector<Operation *> Tiler::applyLevel(Operation *op,
 }
 
 LogicalResult Tiler::tileOuter(linalg::LinalgOp op) {
+  // Ops without a tiling strategy stay whole and become loops later.
   FailureOr<OpInfo> info = classifyOp(op);
-  if (failed(info))
-    return failure();
+  if (failed(info) || !hasTileableMaps(op))
+    return success();
   SmallVector<int64_t> tiles = outerTiles(op, *info);
   SmallVector<int64_t> sizes = getLoopSizeBounds(op);
   for (auto [t, s] : llvm::zip(tiles, sizes))
@@ -422,7 +451,7 @@ LogicalResult Tiler::tileOuter(linalg::LinalgOp op) {
 
 void Tiler::tileInner(linalg::LinalgOp op) {
   FailureOr<OpInfo> info = classifyOp(op);
-  if (failed(info))
+  if (failed(info) || !hasTileableMaps(op))
     return;
   SmallVector<TileLevel> levels = innerLevels(op, *info);
   SmallVector<Operation *> current = {op.getOperation()};

@@ -84,9 +84,11 @@ LogicalResult vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
   rewriter.setInsertionPoint(op);
   FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
       rewriter, op, vectorSizes, scalable,
-      /*vectorizeNDExtract=*/true, /*flatten1DDepthwiseConv=*/false,
+      // Gathers are vectorized with indices linearized over the tensor's
+      // shape, which is wrong once the tensor is a strided view.
+      /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
       /*assumeDynamicDimsMatchVecSizes=*/false,
-      /*createNamedContraction=*/!dynamic);
+      /*createNamedContraction=*/false);
   if (failed(result))
     return failure();
   rewriter.replaceOp(op, result->replacements);
