@@ -43,7 +43,9 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(tlc::createTLPrepareCodegen());
   if (options.optimize) {
-    pm.addNestedPass<func::FuncOp>(tlc::createTLPackConvFilters());
+    tlc::TLPackConvFiltersOptions packing;
+    packing.laneBlock = 2 * vectorWidth;
+    pm.addNestedPass<func::FuncOp>(tlc::createTLPackConvFilters(packing));
     pm.addNestedPass<func::FuncOp>(tlc::createTLFoldConstantTransposes());
     pm.addPass(createLinalgElementwiseOpFusionPass());
     pm.addPass(createCanonicalizerPass());

@@ -9,6 +9,7 @@
 #include "tlc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -80,14 +81,12 @@ std::vector<char> permuteBytes(ArrayRef<char> data, ArrayRef<int64_t> shape,
   return out;
 }
 
-/// The constant `value` transposed into `type`, or null.
-Attribute transposeConstant(Attribute value, RankedTensorType type,
-                            ArrayRef<int64_t> perm) {
-  auto sourceType = dyn_cast<RankedTensorType>(
-      cast<TypedAttr>(value).getType());
+/// The constant `value`, read as `sourceType`, transposed into `type`, or
+/// null.
+Attribute transposeConstant(Attribute value, RankedTensorType sourceType,
+                            RankedTensorType type, ArrayRef<int64_t> perm) {
   Type elemType = type.getElementType();
-  if (!sourceType || !sourceType.hasStaticShape() ||
-      !elemType.isIntOrIndexOrFloat() ||
+  if (!elemType.isIntOrIndexOrFloat() ||
       elemType.getIntOrFloatBitWidth() % 8 != 0)
     return {};
   size_t elemBytes = elemType.getIntOrFloatBitWidth() / 8;
@@ -125,14 +124,24 @@ struct FoldConstantTransposesPass
       std::optional<SmallVector<int64_t>> perm = getTransposition(op);
       if (!perm)
         continue;
-      auto constant = op.getDpsInputOperand(0)
-                          ->get()
-                          .getDefiningOp<arith::ConstantOp>();
+      // Reshapes keep the row-major data: look through them.
+      Value source = op.getDpsInputOperand(0)->get();
+      auto sourceType = dyn_cast<RankedTensorType>(source.getType());
+      while (true) {
+        if (auto expand = source.getDefiningOp<tensor::ExpandShapeOp>())
+          source = expand.getSrc();
+        else if (auto collapse = source.getDefiningOp<tensor::CollapseShapeOp>())
+          source = collapse.getSrc();
+        else
+          break;
+      }
+      auto constant = source.getDefiningOp<arith::ConstantOp>();
       auto resultType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
-      if (!constant || !resultType || !resultType.hasStaticShape())
+      if (!constant || !resultType || !resultType.hasStaticShape() ||
+          !sourceType || !sourceType.hasStaticShape())
         continue;
-      Attribute folded =
-          transposeConstant(constant.getValue(), resultType, *perm);
+      Attribute folded = transposeConstant(constant.getValue(), sourceType,
+                                           resultType, *perm);
       if (!folded)
         continue;
       rewriter.setInsertionPoint(op);

@@ -46,6 +46,15 @@ FailureOr<OpInfo> mlir::tlc::classifyOp(linalg::LinalgOp op) {
     return iters[d] == utils::IteratorType::parallel;
   };
 
+  // Loops named by the pass that built the op.
+  auto laneAttr = op->getAttrOfType<IntegerAttr>(kLaneDimAttr);
+  auto rowAttr = op->getAttrOfType<IntegerAttr>(kRowDimAttr);
+  if (laneAttr && rowAttr && laneAttr.getInt() < numLoops &&
+      rowAttr.getInt() < numLoops &&
+      op.getNumDpsInputs() == 2 && op.getNumDpsInits() == 1)
+    return OpInfo{OpKind::Conv, unsigned(laneAttr.getInt()),
+                  unsigned(rowAttr.getInt())};
+
   if (op.getNumDpsInits() == 1 && linalg::isaContractionOpInterface(op)) {
     FailureOr<linalg::ContractionDimensions> dims =
         linalg::inferContractionDims(op);

@@ -17,6 +17,11 @@
 namespace mlir {
 namespace tlc {
 
+/// Discardable attributes by which a pass that builds a generic for the
+/// micro-kernel (tl-pack-conv-filters) names its lane and row loops.
+constexpr llvm::StringLiteral kLaneDimAttr = "tl.lane_dim";
+constexpr llvm::StringLiteral kRowDimAttr = "tl.row_dim";
+
 enum class OpKind {
   /// batch/m/n/k contraction (matmul, batch_matmul, matvec, generics).
   Contraction,

@@ -50,6 +50,10 @@ constexpr int64_t kBlockM = 128, kBlockN = 256, kBlockK = 256;
 constexpr int64_t kMinFlopsPerTask = 1 << 22;
 constexpr int64_t kMinElementsPerTask = 1 << 15;
 constexpr int64_t kMaxTasks = 64;
+/// Convolutions split into fewer tasks: each one rereads its filter panel.
+constexpr int64_t kMaxConvTasks = 16;
+/// Filter bytes per block of output channels (half the L2 of the target).
+constexpr int64_t kFilterPanelBytes = 512 * 1024;
 
 struct TileLevel {
   SmallVector<int64_t> sizes;
@@ -221,22 +225,42 @@ SmallVector<int64_t> Tiler::outerTiles(linalg::LinalgOp op,
   }
   case OpKind::Conv:
   case OpKind::Window: {
+    if (!parallel)
+      return tiles;
     // The lane and row loops stay whole (a task computes full output rows);
-    // batch, output-channel blocks and output rows are distributed.
-    int64_t tasks = taskCount(2 * total, kMinFlopsPerTask);
+    // output-channel blocks, batch and output rows are distributed.
+    int64_t tasks = std::min(taskCount(2 * total, kMinFlopsPerTask),
+                             kMaxConvTasks);
     SmallVector<unsigned> dims;
     for (unsigned d : parallelDims)
       if (d != info.laneDim && (!info.rowDim || d != *info.rowDim))
         dims.push_back(d);
-    // Output channels on the lanes are split in blocks of lane tiles once the
-    // other loops run out.
-    if (info.kind == OpKind::Conv && info.rowDim) {
-      dims.push_back(info.laneDim);
-      multiple[info.laneDim] = kLaneVectors * vw;
+    OpOperand *filter = op.getDpsInputOperand(1);
+    bool lanesAreChannels =
+        info.kind == OpKind::Conv &&
+        op.getMatchingIndexingMap(filter).isFunctionOfDim(info.laneDim);
+    int64_t lane = sizes[info.laneDim];
+    if (lanesAreChannels && !ShapedType::isDynamic(lane)) {
+      // Blocks of output channels whose filter panel stays in L2 while all
+      // the task's output positions stream past it: each panel is read from
+      // memory once.
+      int64_t window = 1;
+      for (unsigned d = 0; d < numLoops; ++d)
+        if (iters[d] == utils::IteratorType::reduction)
+          window *= ShapedType::isDynamic(sizes[d]) ? 1024 : sizes[d];
+      int64_t elemBytes = std::max<int64_t>(
+          getElementTypeOrSelf(filter->get().getType()).getIntOrFloatBitWidth() /
+              8,
+          1);
+      int64_t unit = kLaneVectors * vw;
+      int64_t block = std::max(
+          unit, kFilterPanelBytes / (window * elemBytes) / unit * unit);
+      if (block < lane) {
+        tiles[info.laneDim] = block;
+        tasks = ceilDiv(tasks, ceilDiv(lane, block));
+      }
     }
     distribute(sizes, dims, tasks, multiple, tiles);
-    if (!parallel)
-      return SmallVector<int64_t>(numLoops, 0);
     return tiles;
   }
   case OpKind::Elementwise:

@@ -125,18 +125,29 @@ mlir::tlc::vectorizeWindowTile(RewriterBase &rewriter, linalg::LinalgOp op,
         payload.getNumRegions() != 0 || payload.getNumResults() != 1)
       return failure();
 
+  // The accumulator: the output index must move by one in a single
+  // dimension along the lanes and in another along the rows.
   OpOperand *init = op.getDpsInitOperand(0);
   AffineMap outMap = op.getMatchingIndexingMap(init);
-  if (!outMap.isProjectedPermutation())
+  SmallVector<int64_t> base = indicesAt(outMap, numLoops, lane, row, 0, 0);
+  auto movingDim = [&](int64_t r, int64_t l) -> std::optional<unsigned> {
+    SmallVector<int64_t> next = indicesAt(outMap, numLoops, lane, row, r, l);
+    std::optional<unsigned> moved;
+    for (unsigned i = 0; i < next.size(); ++i) {
+      if (next[i] == base[i])
+        continue;
+      if (moved || next[i] != base[i] + 1)
+        return std::nullopt;
+      moved = i;
+    }
+    return moved;
+  };
+  // (Evaluated one step past a single-lane tile too: maps are affine.)
+  std::optional<unsigned> outLane = movingDim(0, 1);
+  std::optional<unsigned> outRow = row ? movingDim(1, 0) : std::nullopt;
+  if (!outLane || (row && (!outRow || *outLane == *outRow)))
     return failure();
   MLIRContext *ctx = op.getContext();
-  std::optional<unsigned> outLane =
-      outMap.getResultPosition(getAffineDimExpr(lane, ctx));
-  std::optional<unsigned> outRow =
-      row ? outMap.getResultPosition(getAffineDimExpr(*row, ctx))
-          : std::nullopt;
-  if (!outLane || (row && !outRow))
-    return failure();
 
   Location loc = op.getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
@@ -155,12 +166,11 @@ mlir::tlc::vectorizeWindowTile(RewriterBase &rewriter, linalg::LinalgOp op,
   VectorType accType =
       row ? VectorType::get({rows, lanes}, elemType) : laneType;
   SmallVector<bool> inBounds(accExprs.size(), true);
-  Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-  SmallVector<Value> zeros(outRank, zero);
+  SmallVector<Value> accIndices = constantIndices(rewriter, loc, base);
   Value pad = ub::PoisonOp::create(rewriter, loc, elemType);
   Value acc = vector::TransferReadOp::create(rewriter, loc, accType,
-                                             init->get(), zeros, pad, accMap,
-                                             inBounds);
+                                             init->get(), accIndices, pad,
+                                             accMap, inBounds);
 
   // Input vectors per row (computed once when an input ignores the row).
   SmallVector<SmallVector<Value>> inputRows;
@@ -246,7 +256,7 @@ mlir::tlc::vectorizeWindowTile(RewriterBase &rewriter, linalg::LinalgOp op,
 
   Value written =
       vector::TransferWriteOp::create(rewriter, loc, result, init->get(),
-                                      zeros, accMap, inBounds)
+                                      accIndices, accMap, inBounds)
           .getResult();
   return SmallVector<Value>{written};
 }

@@ -1,4 +1,4 @@
-// Convolutions (NCHW, padded, strided, dilated, grouped, 1-D/3-D, depthwise, dynamic batch) through tl-cpu-pipeline.
+// Convolutions (NCHW, padded, strided, dilated, grouped, 1-D/3-D, depthwise, dynamic batch, blocked filter packing, constant filters) through tl-cpu-pipeline.
 // Each kernel is compiled three ways -- the optimized pipeline sequentially
 // and in parallel (through the chunking stand-in runtime), and the reference
 // lowering to scalar loops (optimize=0) -- and the printed results compared.
@@ -8,7 +8,7 @@
 // RUN: cat %s %S/Inputs/generators.mlir %S/Inputs/parallel_runtime.mlir | tl-opt --tl-cpu-pipeline | mlir-runner -e main -entry-point-result=void --shared-libs=%mlir_c_runner_utils,%mlir_runner_utils > %t.par
 // RUN: %python %S/Inputs/compare_outputs.py %t.seq %t.ref | FileCheck %s
 // RUN: %python %S/Inputs/compare_outputs.py %t.par %t.ref | FileCheck %s
-// CHECK: 11 outputs match
+// CHECK: 15 outputs match
 
 // 3x3 stride 1 with zero padding; 16 output channels (one lane vector).
 func.func @conv3x3(%x: tensor<1x8x13x11xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x13x11xf32> {
@@ -123,9 +123,58 @@ func.func @depthwise_s2(%x: tensor<1x8x41x41xf32>, %w: tensor<8x3x3xf32>) -> ten
      ins(%x, %w : tensor<1x8x41x41xf32>, tensor<8x3x3xf32>) outs(%f : tensor<1x8x20x20xf32>) -> tensor<1x8x20x20xf32>
   return %r : tensor<1x8x20x20xf32>
 }
+// Output channels a multiple of the lane block: blocked filter packing.
+func.func @blocked(%x: tensor<1x8x11x13xf32>, %w: tensor<64x8x3x3xf32>, %b: tensor<64xf32>) -> tensor<1x64x11x13xf32> {
+  %zero = arith.constant 0.0 : f32
+  %p = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %c: index, %d: index, %e: index):
+    tensor.yield %zero : f32
+  } : tensor<1x8x11x13xf32> to tensor<1x8x13x15xf32>
+  %e = tensor.empty() : tensor<1x64x11x13xf32>
+  %f = linalg.broadcast ins(%b : tensor<64xf32>) outs(%e : tensor<1x64x11x13xf32>) dimensions = [0, 2, 3]
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+     ins(%p, %w : tensor<1x8x13x15xf32>, tensor<64x8x3x3xf32>) outs(%f : tensor<1x64x11x13xf32>) -> tensor<1x64x11x13xf32>
+  return %r : tensor<1x64x11x13xf32>
+}
+func.func @blocked_s2(%x: tensor<2x16x15x15xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<2x32x7x7xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x32x7x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x32x7x7xf32>) -> tensor<2x32x7x7xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+     ins(%x, %w : tensor<2x16x15x15xf32>, tensor<32x16x3x3xf32>) outs(%f : tensor<2x32x7x7xf32>) -> tensor<2x32x7x7xf32>
+  return %r : tensor<2x32x7x7xf32>
+}
+func.func @blocked_grouped(%x: tensor<1x2x3x8x8xf32>, %w: tensor<2x32x3x3x3xf32>) -> tensor<1x2x32x6x6xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x2x32x6x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x32x6x6xf32>) -> tensor<1x2x32x6x6xf32>
+  %r = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+     ins(%x, %w : tensor<1x2x3x8x8xf32>, tensor<2x32x3x3x3xf32>) outs(%f : tensor<1x2x32x6x6xf32>) -> tensor<1x2x32x6x6xf32>
+  return %r : tensor<1x2x32x6x6xf32>
+}
+// Constant filter: packed at compile time (tl-fold-constant-transposes).
+func.func @constant_filter(%x: tensor<1x2x6x6xf32>) -> tensor<1x32x4x4xf32> {
+  %w = arith.constant dense<[[[[-1.0, -0.125, 0.75], [-0.5, 0.375, -0.875], [0.0, 0.875, -0.375]], [[0.5, -0.75, 0.125], [1.0, -0.25, 0.625], [-0.625, 0.25, -1.0]]], [[[-0.125, 0.75, -0.5], [0.375, -0.875, 0.0], [0.875, -0.375, 0.5]], [[-0.75, 0.125, 1.0], [-0.25, 0.625, -0.625], [0.25, -1.0, -0.125]]], [[[0.75, -0.5, 0.375], [-0.875, 0.0, 0.875], [-0.375, 0.5, -0.75]], [[0.125, 1.0, -0.25], [0.625, -0.625, 0.25], [-1.0, -0.125, 0.75]]], [[[-0.5, 0.375, -0.875], [0.0, 0.875, -0.375], [0.5, -0.75, 0.125]], [[1.0, -0.25, 0.625], [-0.625, 0.25, -1.0], [-0.125, 0.75, -0.5]]], [[[0.375, -0.875, 0.0], [0.875, -0.375, 0.5], [-0.75, 0.125, 1.0]], [[-0.25, 0.625, -0.625], [0.25, -1.0, -0.125], [0.75, -0.5, 0.375]]], [[[-0.875, 0.0, 0.875], [-0.375, 0.5, -0.75], [0.125, 1.0, -0.25]], [[0.625, -0.625, 0.25], [-1.0, -0.125, 0.75], [-0.5, 0.375, -0.875]]], [[[0.0, 0.875, -0.375], [0.5, -0.75, 0.125], [1.0, -0.25, 0.625]], [[-0.625, 0.25, -1.0], [-0.125, 0.75, -0.5], [0.375, -0.875, 0.0]]], [[[0.875, -0.375, 0.5], [-0.75, 0.125, 1.0], [-0.25, 0.625, -0.625]], [[0.25, -1.0, -0.125], [0.75, -0.5, 0.375], [-0.875, 0.0, 0.875]]], [[[-0.375, 0.5, -0.75], [0.125, 1.0, -0.25], [0.625, -0.625, 0.25]], [[-1.0, -0.125, 0.75], [-0.5, 0.375, -0.875], [0.0, 0.875, -0.375]]], [[[0.5, -0.75, 0.125], [1.0, -0.25, 0.625], [-0.625, 0.25, -1.0]], [[-0.125, 0.75, -0.5], [0.375, -0.875, 0.0], [0.875, -0.375, 0.5]]], [[[-0.75, 0.125, 1.0], [-0.25, 0.625, -0.625], [0.25, -1.0, -0.125]], [[0.75, -0.5, 0.375], [-0.875, 0.0, 0.875], [-0.375, 0.5, -0.75]]], [[[0.125, 1.0, -0.25], [0.625, -0.625, 0.25], [-1.0, -0.125, 0.75]], [[-0.5, 0.375, -0.875], [0.0, 0.875, -0.375], [0.5, -0.75, 0.125]]], [[[1.0, -0.25, 0.625], [-0.625, 0.25, -1.0], [-0.125, 0.75, -0.5]], [[0.375, -0.875, 0.0], [0.875, -0.375, 0.5], [-0.75, 0.125, 1.0]]], [[[-0.25, 0.625, -0.625], [0.25, -1.0, -0.125], [0.75, -0.5, 0.375]], [[-0.875, 0.0, 0.875], [-0.375, 0.5, -0.75], [0.125, 1.0, -0.25]]], [[[0.625, -0.625, 0.25], [-1.0, -0.125, 0.75], [-0.5, 0.375, -0.875]], [[0.0, 0.875, -0.375], [0.5, -0.75, 0.125], [1.0, -0.25, 0.625]]], [[[-0.625, 0.25, -1.0], [-0.125, 0.75, -0.5], [0.375, -0.875, 0.0]], [[0.875, -0.375, 0.5], [-0.75, 0.125, 1.0], [-0.25, 0.625, -0.625]]], [[[0.25, -1.0, -0.125], [0.75, -0.5, 0.375], [-0.875, 0.0, 0.875]], [[-0.375, 0.5, -0.75], [0.125, 1.0, -0.25], [0.625, -0.625, 0.25]]], [[[-1.0, -0.125, 0.75], [-0.5, 0.375, -0.875], [0.0, 0.875, -0.375]], [[0.5, -0.75, 0.125], [1.0, -0.25, 0.625], [-0.625, 0.25, -1.0]]], [[[-0.125, 0.75, -0.5], [0.375, -0.875, 0.0], [0.875, -0.375, 0.5]], [[-0.75, 0.125, 1.0], [-0.25, 0.625, -0.625], [0.25, -1.0, -0.125]]], [[[0.75, -0.5, 0.375], [-0.875, 0.0, 0.875], [-0.375, 0.5, -0.75]], [[0.125, 1.0, -0.25], [0.625, -0.625, 0.25], [-1.0, -0.125, 0.75]]], [[[-0.5, 0.375, -0.875], [0.0, 0.875, -0.375], [0.5, -0.75, 0.125]], [[1.0, -0.25, 0.625], [-0.625, 0.25, -1.0], [-0.125, 0.75, -0.5]]], [[[0.375, -0.875, 0.0], [0.875, -0.375, 0.5], [-0.75, 0.125, 1.0]], [[-0.25, 0.625, -0.625], [0.25, -1.0, -0.125], [0.75, -0.5, 0.375]]], [[[-0.875, 0.0, 0.875], [-0.375, 0.5, -0.75], [0.125, 1.0, -0.25]], [[0.625, -0.625, 0.25], [-1.0, -0.125, 0.75], [-0.5, 0.375, -0.875]]], [[[0.0, 0.875, -0.375], [0.5, -0.75, 0.125], [1.0, -0.25, 0.625]], [[-0.625, 0.25, -1.0], [-0.125, 0.75, -0.5], [0.375, -0.875, 0.0]]], [[[0.875, -0.375, 0.5], [-0.75, 0.125, 1.0], [-0.25, 0.625, -0.625]], [[0.25, -1.0, -0.125], [0.75, -0.5, 0.375], [-0.875, 0.0, 0.875]]], [[[-0.375, 0.5, -0.75], [0.125, 1.0, -0.25], [0.625, -0.625, 0.25]], [[-1.0, -0.125, 0.75], [-0.5, 0.375, -0.875], [0.0, 0.875, -0.375]]], [[[0.5, -0.75, 0.125], [1.0, -0.25, 0.625], [-0.625, 0.25, -1.0]], [[-0.125, 0.75, -0.5], [0.375, -0.875, 0.0], [0.875, -0.375, 0.5]]], [[[-0.75, 0.125, 1.0], [-0.25, 0.625, -0.625], [0.25, -1.0, -0.125]], [[0.75, -0.5, 0.375], [-0.875, 0.0, 0.875], [-0.375, 0.5, -0.75]]], [[[0.125, 1.0, -0.25], [0.625, -0.625, 0.25], [-1.0, -0.125, 0.75]], [[-0.5, 0.375, -0.875], [0.0, 0.875, -0.375], [0.5, -0.75, 0.125]]], [[[1.0, -0.25, 0.625], [-0.625, 0.25, -1.0], [-0.125, 0.75, -0.5]], [[0.375, -0.875, 0.0], [0.875, -0.375, 0.5], [-0.75, 0.125, 1.0]]], [[[-0.25, 0.625, -0.625], [0.25, -1.0, -0.125], [0.75, -0.5, 0.375]], [[-0.875, 0.0, 0.875], [-0.375, 0.5, -0.75], [0.125, 1.0, -0.25]]], [[[0.625, -0.625, 0.25], [-1.0, -0.125, 0.75], [-0.5, 0.375, -0.875]], [[0.0, 0.875, -0.375], [0.5, -0.75, 0.125], [1.0, -0.25, 0.625]]]]> : tensor<32x2x3x3xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x32x4x4xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x32x4x4xf32>) -> tensor<1x32x4x4xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+     ins(%x, %w : tensor<1x2x6x6xf32>, tensor<32x2x3x3xf32>) outs(%f : tensor<1x32x4x4xf32>) -> tensor<1x32x4x4xf32>
+  return %r : tensor<1x32x4x4xf32>
+}
 
 func.func private @printMemrefF32(tensor<*xf32>) attributes {llvm.emit_c_interface}
 func.func @main() {
+  %c93 = arith.constant 93 : index
+  %c90 = arith.constant 90 : index
+  %c87 = arith.constant 87 : index
+  %c84 = arith.constant 84 : index
+  %c32 = arith.constant 32 : index
+  %c81 = arith.constant 81 : index
+  %c78 = arith.constant 78 : index
+  %c75 = arith.constant 75 : index
+  %c64 = arith.constant 64 : index
+  %c72 = arith.constant 72 : index
   %c69 = arith.constant 69 : index
   %c66 = arith.constant 66 : index
   %c41 = arith.constant 41 : index
@@ -243,6 +292,34 @@ func.func @main() {
   %r10 = func.call @depthwise_s2(%in10_0, %in10_1) : (tensor<1x8x41x41xf32>, tensor<8x3x3xf32>) -> tensor<1x8x20x20xf32>
   %u10 = tensor.cast %r10 : tensor<1x8x20x20xf32> to tensor<*xf32>
   func.call @printMemrefF32(%u10) : (tensor<*xf32>) -> ()
+  %in11_0_d = func.call @gen4(%c1, %c8, %c11, %c13, %c72) : (index, index, index, index, index) -> tensor<?x?x?x?xf32>
+  %in11_0 = tensor.cast %in11_0_d : tensor<?x?x?x?xf32> to tensor<1x8x11x13xf32>
+  %in11_1_d = func.call @gen4(%c64, %c8, %c3, %c3, %c75) : (index, index, index, index, index) -> tensor<?x?x?x?xf32>
+  %in11_1 = tensor.cast %in11_1_d : tensor<?x?x?x?xf32> to tensor<64x8x3x3xf32>
+  %in11_2_d = func.call @gen1(%c64, %c78) : (index, index) -> tensor<?xf32>
+  %in11_2 = tensor.cast %in11_2_d : tensor<?xf32> to tensor<64xf32>
+  %r11 = func.call @blocked(%in11_0, %in11_1, %in11_2) : (tensor<1x8x11x13xf32>, tensor<64x8x3x3xf32>, tensor<64xf32>) -> tensor<1x64x11x13xf32>
+  %u11 = tensor.cast %r11 : tensor<1x64x11x13xf32> to tensor<*xf32>
+  func.call @printMemrefF32(%u11) : (tensor<*xf32>) -> ()
+  %in12_0_d = func.call @gen4(%c2, %c16, %c15, %c15, %c81) : (index, index, index, index, index) -> tensor<?x?x?x?xf32>
+  %in12_0 = tensor.cast %in12_0_d : tensor<?x?x?x?xf32> to tensor<2x16x15x15xf32>
+  %in12_1_d = func.call @gen4(%c32, %c16, %c3, %c3, %c84) : (index, index, index, index, index) -> tensor<?x?x?x?xf32>
+  %in12_1 = tensor.cast %in12_1_d : tensor<?x?x?x?xf32> to tensor<32x16x3x3xf32>
+  %r12 = func.call @blocked_s2(%in12_0, %in12_1) : (tensor<2x16x15x15xf32>, tensor<32x16x3x3xf32>) -> tensor<2x32x7x7xf32>
+  %u12 = tensor.cast %r12 : tensor<2x32x7x7xf32> to tensor<*xf32>
+  func.call @printMemrefF32(%u12) : (tensor<*xf32>) -> ()
+  %in13_0_d = func.call @gen5(%c1, %c2, %c3, %c8, %c8, %c87) : (index, index, index, index, index, index) -> tensor<?x?x?x?x?xf32>
+  %in13_0 = tensor.cast %in13_0_d : tensor<?x?x?x?x?xf32> to tensor<1x2x3x8x8xf32>
+  %in13_1_d = func.call @gen5(%c2, %c32, %c3, %c3, %c3, %c90) : (index, index, index, index, index, index) -> tensor<?x?x?x?x?xf32>
+  %in13_1 = tensor.cast %in13_1_d : tensor<?x?x?x?x?xf32> to tensor<2x32x3x3x3xf32>
+  %r13 = func.call @blocked_grouped(%in13_0, %in13_1) : (tensor<1x2x3x8x8xf32>, tensor<2x32x3x3x3xf32>) -> tensor<1x2x32x6x6xf32>
+  %u13 = tensor.cast %r13 : tensor<1x2x32x6x6xf32> to tensor<*xf32>
+  func.call @printMemrefF32(%u13) : (tensor<*xf32>) -> ()
+  %in14_0_d = func.call @gen4(%c1, %c2, %c6, %c6, %c93) : (index, index, index, index, index) -> tensor<?x?x?x?xf32>
+  %in14_0 = tensor.cast %in14_0_d : tensor<?x?x?x?xf32> to tensor<1x2x6x6xf32>
+  %r14 = func.call @constant_filter(%in14_0) : (tensor<1x2x6x6xf32>) -> tensor<1x32x4x4xf32>
+  %u14 = tensor.cast %r14 : tensor<1x32x4x4xf32> to tensor<*xf32>
+  func.call @printMemrefF32(%u14) : (tensor<*xf32>) -> ()
   return
 }
 

@@ -36,11 +36,16 @@ def TLPackConvFilters : Pass<"tl-pack-conv-filters", "func::FuncOp"> {
   let description = [{
     Rewrites a convolution whose filter does not have the output channel as
     its innermost dimension (e.g. `linalg.conv_2d_nchw_fchw`, grouped and 1-D
-    or 3-D variants) into a `linalg.generic` over the same loops that reads a
-    `linalg.transpose` of the filter with the output channel moved last
-    (FCHW becomes CHWF). The CPU micro-kernel then loads the filter as
-    contiguous vectors along the output channels and broadcasts input
-    elements, whatever the spatial size and stride. Constant filters are
+    or 3-D variants) into a `linalg.generic` that reads a transposed filter,
+    so that the CPU micro-kernel loads filter vectors along the output
+    channels and broadcasts input elements, whatever the spatial size and
+    stride. When the output channels are a multiple of `lane-block`, the
+    channel loop is split into blocks and lanes (one more loop) and the
+    filter is packed block-major (FCHW becomes [F/b, C, H, W, b]): the panel
+    of one block is contiguous, which keeps it in cache (channel strides of
+    a power of two would map a CHWF panel onto few cache sets). The generic
+    names its lane and row loops with `tl.lane_dim`/`tl.row_dim`. Otherwise
+    the output channel just moves last (CHWF). Constant filters are
     transposed at compile time by tl-fold-constant-transposes.
 
     Example:
@@ -52,8 +57,13 @@ def TLPackConvFilters : Pass<"tl-pack-conv-filters", "func::FuncOp"> {
 
     becomes a `linalg.transpose` of `%w` to `tensor<64x3x3x64xf32>` and a
     `linalg.generic` reading it through `(n, f, oh, ow, c, kh, kw) ->
-    (c, kh, kw, f)`.
+    (c, kh, kw, f)` (with lane-block=0; with a block b dividing 64 the
+    filter is [64/b, 64, 3, 3, b]).
   }];
+  let options = [
+    Option<"laneBlock", "lane-block", "int64_t", /*default=*/"32",
+           "Output channels per packed block (0: no blocking)">,
+  ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect"];
 }
