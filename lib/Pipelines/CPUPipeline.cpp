@@ -41,7 +41,8 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(tlc::createConvertTLToLinalg());
   pm.addNestedPass<func::FuncOp>(tlc::createTLRequestCInterfaces());
   pm.addPass(createCanonicalizerPass());
-  pm.addNestedPass<func::FuncOp>(tlc::createTLPrepareCodegen());
+  if (!options.optimize)
+    pm.addNestedPass<func::FuncOp>(tlc::createTLPrepareCodegen());
   if (options.optimize) {
     tlc::TLPackConvFiltersOptions packing;
     packing.laneBlock = 2 * vectorWidth;
@@ -50,6 +51,9 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
     pm.addPass(createLinalgElementwiseOpFusionPass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
+    // After CSE, which would merge the fills of same-shaped paddings into
+    // one buffer that every padding then has to copy.
+    pm.addNestedPass<func::FuncOp>(tlc::createTLPrepareCodegen());
 
     // Tiling, fusion and vectorization on tensors.
     tlc::TLTileAndFuseOptions tiling;
@@ -71,6 +75,9 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // CSE makes the subviews of in-place tile updates identical, so that their
+  // copies-to-self fold away.
+  pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);

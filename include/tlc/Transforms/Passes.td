@@ -21,11 +21,15 @@ def TLPrepareCodegen : Pass<"tl-prepare-codegen", "func::FuncOp"> {
   let description = [{
     Rewrites ops into the structured forms that tl-tile-and-fuse handles:
     `tensor.pad` becomes a `linalg.fill` of the padded shape plus a
-    `tensor.insert_slice` of the source, `tensor.concat` a chain of
+    `tensor.insert_slice` of the source (for static shapes the fill goes on a
+    `bufferization.alloc_tensor` placed before the source's producer, so that
+    the producer can write into the padded buffer and same-shaped paddings
+    keep separate buffers), `tensor.concat` a chain of
     `tensor.insert_slice`, and aggregate linalg ops (`linalg.softmax`) their
     `linalg.generic` decomposition.
   }];
   let dependentDialects = [
+    "::mlir::bufferization::BufferizationDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::tensor::TensorDialect",
   ];
