@@ -44,6 +44,8 @@ constexpr llvm::StringLiteral kPeelMarker = "__tl_register_tile__";
 /// Register-level tile sizes of the matmul micro-kernel, in vectors.
 constexpr int64_t kRows = 8;
 constexpr int64_t kLaneVectors = 2;
+/// Largest register tile (elements): 8 rows x 4 vectors of 16 lanes.
+constexpr int64_t kRegisterTileElements = 512;
 /// Cache blocking of contractions (elements).
 constexpr int64_t kBlockM = 128, kBlockN = 256, kBlockK = 256;
 /// Below these amounts of work a loop is not worth a parallel dispatch.
@@ -523,11 +525,32 @@ struct TileAndFusePass
         rewriter.eraseOp(fill);
     });
 
-    // Register and reduction levels on every op, now inside its block loops.
+    // Register and reduction levels on every op, now inside its block loops;
+    // fills last, so that the register tiles of their users fuse them (the
+    // accumulator then starts in registers instead of being loaded).
     SmallVector<linalg::LinalgOp> ops;
-    func.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
+    func.walk([&](linalg::LinalgOp op) {
+      if (!isa<linalg::FillOp>(op))
+        ops.push_back(op);
+    });
     for (linalg::LinalgOp op : ops)
       tiler.tileInner(op);
+    SmallVector<linalg::FillOp> fills;
+    func.walk([&](linalg::FillOp fill) { fills.push_back(fill); });
+    for (linalg::FillOp fill : fills) {
+      if (fill->use_empty()) {
+        rewriter.eraseOp(fill);
+        continue;
+      }
+      // A fill fused into a register tile is vectorized whole, so that the
+      // accumulator read folds to the fill value.
+      SmallVector<int64_t> sizes =
+          getLoopSizeBounds(cast<linalg::LinalgOp>(fill.getOperation()));
+      if (!llvm::any_of(sizes, ShapedType::isDynamic) &&
+          volume(sizes) <= kRegisterTileElements)
+        continue;
+      tiler.tileInner(fill);
+    }
   }
 };
 } // namespace

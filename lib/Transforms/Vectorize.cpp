@@ -29,6 +29,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
@@ -95,6 +96,35 @@ LogicalResult vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
   return success();
 }
 
+/// A read of a tensor that a transfer_write has entirely overwritten with a
+/// splat (a vectorized fill) is that splat: the accumulator of a register
+/// tile then starts in registers, whatever the read's permutation.
+struct ReadOfSplatWrite : public OpRewritePattern<vector::TransferReadOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(vector::TransferReadOp read,
+                                PatternRewriter &rewriter) const override {
+    auto write = read.getBase().getDefiningOp<vector::TransferWriteOp>();
+    if (!write || write.getMask() || read.getMask() ||
+        !read.getPermutationMap().isProjectedPermutation())
+      return failure();
+    auto tensorType = dyn_cast<RankedTensorType>(write.getBase().getType());
+    if (!tensorType || !tensorType.hasStaticShape() ||
+        write.getVectorType().getShape() != tensorType.getShape() ||
+        !write.getPermutationMap().isMinorIdentity() ||
+        !llvm::all_of(write.getIndices(), isZeroInteger) ||
+        llvm::any_of(read.getInBoundsValues(), [](bool b) { return !b; }))
+      return failure();
+    SplatElementsAttr splat;
+    if (!matchPattern(write.getVector(), m_Constant(&splat)))
+      return failure();
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+        read, SplatElementsAttr::get(read.getVectorType(),
+                                     splat.getSplatValue<Attribute>()));
+    return success();
+  }
+};
+
 struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
   using Base::Base;
 
@@ -113,6 +143,7 @@ struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
     {
       RewritePatternSet patterns(ctx);
       tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
+      patterns.add<ReadOfSplatWrite>(ctx);
       vector::populateVectorReductionToContractPatterns(patterns);
       vector::populateSinkVectorOpsPatterns(patterns);
       vector::TransferReadOp::getCanonicalizationPatterns(patterns, ctx);
@@ -144,6 +175,12 @@ struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
       moveLoopInvariantCode(loop);
       (void)hoistLoopInvariantSubsets(rewriter, loop);
     }
+
+    // Hoisted accumulator reads now read the initialization directly.
+    RewritePatternSet patterns(ctx);
+    patterns.add<ReadOfSplatWrite>(ctx);
+    if (failed(applyPatternsGreedily(func, std::move(patterns))))
+      return signalPassFailure();
   }
 };
 
