@@ -44,6 +44,8 @@ struct LowerVectorsPass
     {
       RewritePatternSet patterns(ctx);
       vector::populateVectorToVectorCanonicalizationPatterns(patterns);
+      // Broadcasts feeding contractions fold into their indexing maps.
+      vector::populateVectorReductionToContractPatterns(patterns);
       vector::populateVectorContractLoweringPatterns(
           patterns, vector::VectorContractLowering::OuterProduct);
       vector::populateVectorOuterProductLoweringPatterns(patterns);

@@ -24,6 +24,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
@@ -95,12 +96,22 @@ LogicalResult outline(scf::ForallOp forall, unsigned index,
        llvm::zip(forall.getMixedLowerBound(), forall.getMixedUpperBound(),
                  forall.getMixedStep())) {
     Value lb = getValueOrCreateConstantIndexOp(b, loc, lbOfr);
-    Value ub = getValueOrCreateConstantIndexOp(b, loc, ubOfr);
     Value step = getValueOrCreateConstantIndexOp(b, loc, stepOfr);
-    Value span = arith::SubIOp::create(b, loc, ub, lb);
-    Value count = arith::CeilDivSIOp::create(b, loc, span, step);
-    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    count = arith::MaxSIOp::create(b, loc, count, zero);
+    std::optional<int64_t> lbInt = getConstantIntValue(lbOfr);
+    std::optional<int64_t> ubInt = getConstantIntValue(ubOfr);
+    std::optional<int64_t> stepInt = getConstantIntValue(stepOfr);
+    Value count;
+    if (lbInt && ubInt && stepInt && *stepInt > 0) {
+      count = arith::ConstantIndexOp::create(
+          b, loc,
+          std::max<int64_t>((*ubInt - *lbInt + *stepInt - 1) / *stepInt, 0));
+    } else {
+      Value ub = getValueOrCreateConstantIndexOp(b, loc, ubOfr);
+      Value span = arith::SubIOp::create(b, loc, ub, lb);
+      count = arith::CeilDivSIOp::create(b, loc, span, step);
+      Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+      count = arith::MaxSIOp::create(b, loc, count, zero);
+    }
     lbs.push_back(lb);
     steps.push_back(step);
     counts.push_back(count);

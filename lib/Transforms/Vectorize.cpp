@@ -89,7 +89,11 @@ LogicalResult vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
       // shape, which is wrong once the tensor is a strided view.
       /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
       /*assumeDynamicDimsMatchVecSizes=*/false,
-      /*createNamedContraction=*/false);
+      // Matmul-like tiles as one vector.contract on 2-D operands (lowered
+      // to outer products); other reductions (e.g. a dot product with a
+      // rank-0 result) as multi-reductions.
+      /*createNamedContraction=*/!dynamic && succeeded(info) &&
+          info->kind == OpKind::Contraction);
   if (failed(result))
     return failure();
   rewriter.replaceOp(op, result->replacements);
@@ -176,9 +180,11 @@ struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
       (void)hoistLoopInvariantSubsets(rewriter, loop);
     }
 
-    // Hoisted accumulator reads now read the initialization directly.
+    // Hoisted accumulator reads now read the initialization directly, and the
+    // loops no longer need the tensors they carried.
     RewritePatternSet patterns(ctx);
     patterns.add<ReadOfSplatWrite>(ctx);
+    scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
     if (failed(applyPatternsGreedily(func, std::move(patterns))))
       return signalPassFailure();
   }
