@@ -7,6 +7,7 @@
 #include "tlc/Conversion/Passes.h"
 #include "tlc/Pipelines/CPUPipeline.h"
 #include "tlc/Transforms/Passes.h"
+#include "tlc/Target/CPU/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -19,4 +20,5 @@ void mlir::tlc::registerAllPasses() {
   registerTLCConversionPasses();
   registerCPUPipeline();
   registerTLCTransformsPasses();
+  registerTLCTargetCPUPasses();
 }

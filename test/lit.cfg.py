@@ -22,6 +22,10 @@ config.substitutions.append(("%mlir_c_runner_utils",
                              os.path.join(llvm_lib_dir, "libmlir_c_runner_utils.so")))
 config.substitutions.append(("%mlir_runner_utils",
                              os.path.join(llvm_lib_dir, "libmlir_runner_utils.so")))
+# Building C programs against compiled models and the runtime.
+config.substitutions.append(("%tlc_include", os.path.join(config.tlc_src_root, "include")))
+config.substitutions.append(("%tlc_runtime_lib", os.path.join(config.tlc_obj_root, "lib", "libtlc_runtime.a")))
+config.substitutions.append(("%cc", os.path.join(config.llvm_tools_dir, "clang")))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

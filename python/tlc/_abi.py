@@ -52,4 +52,5 @@ RunFn = ctypes.CFUNCTYPE(ctypes.c_int32, SessionPtr, ctypes.POINTER(Tensor),
 class ModelAPI(ctypes.Structure):
     _fields_ = [("abi_version", ctypes.c_uint32), ("info", ctypes.POINTER(ModelInfo)),
                 ("session_create", SessionCreateFn),
-                ("session_destroy", SessionDestroyFn), ("run", RunFn)]
+                ("session_destroy", SessionDestroyFn), ("run", RunFn),
+                ("session_threads", ctypes.CFUNCTYPE(ctypes.c_int32, SessionPtr))]

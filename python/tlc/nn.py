@@ -514,11 +514,9 @@ class BatchNorm(Layer):
         _, channels = self.layout.spatial_and_channels(x.shape)
         if channels is None:
             raise self._error("the channel dimension must be static")
-        if "gamma" not in self.weights:
-            self.weights.update(gamma=np.ones(channels, np.float32),
-                                beta=np.zeros(channels, np.float32),
-                                moving_mean=np.zeros(channels, np.float32),
-                                moving_var=np.ones(channels, np.float32))
+        for key, fill in (("gamma", 1), ("beta", 0), ("moving_mean", 0),
+                          ("moving_var", 1)):
+            self.weights.setdefault(key, np.full(channels, fill, np.float32))
         return x.shape, x.dtype
 
     def emit(self, e, values, out):
@@ -545,9 +543,8 @@ class LayerNorm(Layer):
     def infer(self, x):
         if x.shape[-1] is None:
             raise self._error("the last dimension must be static")
-        if "gamma" not in self.weights:
-            self.weights.update(gamma=np.ones(x.shape[-1], np.float32),
-                                beta=np.zeros(x.shape[-1], np.float32))
+        self.weights.setdefault("gamma", np.ones(x.shape[-1], np.float32))
+        self.weights.setdefault("beta", np.zeros(x.shape[-1], np.float32))
         return x.shape, x.dtype
 
     def emit(self, e, values, out):

@@ -27,6 +27,9 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLPoolingToLinalgPatterns(patterns);
   populateTLTensorToLinalgPatterns(patterns);
   populateTLResizeToLinalgPatterns(patterns);
+  populateTLElementwiseToLinalgPatterns(patterns);
+  populateTLReductionToLinalgPatterns(patterns);
+  populateTLNormalizationToLinalgPatterns(patterns);
 }
 
 namespace {
@@ -40,6 +43,8 @@ struct ConvertTLToLinalgPass
                            math::MathDialect, tensor::TensorDialect>();
     // Unsigned integer arithmetic goes through index.castu.
     target.addLegalDialect<index::IndexDialect>();
+    // Elementwise bodies reinterpret uiN elements as iN with it.
+    target.addLegalOp<UnrealizedConversionCastOp>();
     RewritePatternSet patterns(context);
     tlc::populateTLToLinalgConversionPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,

@@ -33,6 +33,17 @@ void populateTLTensorToLinalgPatterns(RewritePatternSet &patterns);
 /// tl.resize (Resize.cpp).
 void populateTLResizeToLinalgPatterns(RewritePatternSet &patterns);
 
+/// Unary math, activations, casts, predicates, broadcasting binary ops and
+/// select (Elementwise.cpp).
+void populateTLElementwiseToLinalgPatterns(RewritePatternSet &patterns);
+
+/// reduce_{sum,mean,max,min,prod}, argmax and argmin (Reduction.cpp).
+void populateTLReductionToLinalgPatterns(RewritePatternSet &patterns);
+
+/// softmax, log_softmax, batch_norm, layer_norm, instance_norm
+/// (Normalization.cpp).
+void populateTLNormalizationToLinalgPatterns(RewritePatternSet &patterns);
+
 } // namespace tlc
 } // namespace mlir
 

@@ -1,0 +1,23 @@
+/*===- Internal.h - Helpers shared by the runtime's files ---------*- C -*-===*/
+
+#ifndef TLC_LIB_RUNTIME_INTERNAL_H
+#define TLC_LIB_RUNTIME_INTERNAL_H
+
+#include "tlc/Runtime/ABI.h"
+
+#include <pthread.h>
+
+typedef struct tlrt_pool tlrt_pool;
+
+struct tlc_session {
+  int32_t num_threads;
+  tlrt_pool *pool; /* NULL with one thread */
+  pthread_mutex_t run_lock;
+};
+
+/* Stores code and a printf-formatted message in error (when not NULL) and
+   returns code. */
+int32_t tlrt_fail(tlc_error *error, int32_t code, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif /* TLC_LIB_RUNTIME_INTERNAL_H */

@@ -1,0 +1,29 @@
+//===- TensorFile.h - Reading input tensors for tl-run ----------*- C++ -*-===//
+
+#ifndef TLC_TOOLS_TLRUN_TENSORFILE_H
+#define TLC_TOOLS_TLRUN_TENSORFILE_H
+
+#include "tlc/Runtime/ABI.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace tlc {
+
+/// A dense, row-major host tensor.
+struct HostTensor {
+  int32_t dtype = 0;
+  std::vector<int64_t> shape;
+  std::vector<char> data;
+};
+
+/// Reads a NumPy .npy file or an ONNX TensorProto .pb file (by extension).
+/// Returns false with `error` set (naming the file) on failure.
+bool readTensorFile(llvm::StringRef path, HostTensor &tensor,
+                    std::string &error);
+
+} // namespace tlc
+
+#endif // TLC_TOOLS_TLRUN_TENSORFILE_H
