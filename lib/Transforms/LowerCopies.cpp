@@ -53,7 +53,11 @@ void lowerCopy(RewriterBase &rewriter, memref::CopyOp copy,
   rewriter.setInsertionPoint(copy);
   Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
   Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-  bool vectorized = hasUnitInnerStride(srcType) && hasUnitInnerStride(dstType);
+  // (Sub-byte vectors are bit-packed, buffers are not: those stay scalar.)
+  Type elemType = srcType.getElementType();
+  bool vectorized = hasUnitInnerStride(srcType) &&
+                    hasUnitInnerStride(dstType) && elemType.isIntOrFloat() &&
+                    elemType.getIntOrFloatBitWidth() % 8 == 0;
 
   SmallVector<Value> ivs;
   OpBuilder::InsertionGuard guard(rewriter);
@@ -67,7 +71,6 @@ void lowerCopy(RewriterBase &rewriter, memref::CopyOp copy,
     rewriter.setInsertionPointToStart(loop.getBody());
   }
   if (vectorized) {
-    Type elemType = srcType.getElementType();
     auto vecType = VectorType::get({vectorWidth}, elemType);
     Value pad = ub::PoisonOp::create(rewriter, loc, elemType);
     // Out-of-bounds lanes at the tail are masked off.

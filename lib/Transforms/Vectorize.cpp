@@ -50,6 +50,13 @@ LogicalResult vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
                           int64_t maxElements) {
   if (!op.hasPureTensorSemantics() || op.getNumLoops() == 0)
     return failure();
+  // Vectors of i1 are bit-packed in memory while buffers hold a byte per
+  // element: sub-byte element types stay scalar.
+  for (Value operand : op->getOperands()) {
+    Type elemType = getElementTypeOrSelf(operand.getType());
+    if (elemType.isIntOrFloat() && elemType.getIntOrFloatBitWidth() % 8 != 0)
+      return failure();
+  }
   SmallVector<int64_t> bounds = getLoopSizeBounds(op);
   if (llvm::any_of(bounds, ShapedType::isDynamic))
     return failure();

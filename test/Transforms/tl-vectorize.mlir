@@ -141,3 +141,21 @@ func.func @too_big(%x: tensor<128x128xf32>) -> tensor<128x128xf32> {
   } -> tensor<128x128xf32>
   return %r : tensor<128x128xf32>
 }
+
+// -----
+
+// i1 vectors are bit-packed in memory, i1 buffers are not: left scalar.
+// CHECK-LABEL: func.func @booleans
+// CHECK-NOT: vector.
+// CHECK: linalg.generic
+func.func @booleans(%x: tensor<3xi1>) -> tensor<3xi1> {
+  %e = tensor.empty() : tensor<3xi1>
+  %r = linalg.generic {indexing_maps = [affine_map<(i) -> (i)>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]}
+     ins(%x : tensor<3xi1>) outs(%e : tensor<3xi1>) {
+  ^bb0(%a: i1, %o: i1):
+    %t = arith.constant true
+    %n = arith.xori %a, %t : i1
+    linalg.yield %n : i1
+  } -> tensor<3xi1>
+  return %r : tensor<3xi1>
+}
