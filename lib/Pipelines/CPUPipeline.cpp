@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -88,8 +89,15 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(tlc::createTLLowerCopies(copies));
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
 
-  // Vectors to 1-D machine operations, then threads and LLVM.
+  // Vectors to 1-D machine operations, then threads and LLVM. Math functions
+  // without an LLVM intrinsic are expanded first (into ones that the vector
+  // lowering approximates), integer powers become helper functions, and
+  // what is left after conversion goes to libm.
+  math::MathExpandOpsPassOptions expand;
+  expand.opMnemonics = {"asinh", "acosh", "atanh"};
+  pm.addPass(math::createMathExpandOpsPass(expand));
   pm.addPass(tlc::createTLLowerVectors());
+  pm.addPass(createConvertMathToFuncs());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   if (options.parallel && options.optimize)
@@ -105,6 +113,8 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   // Unlike convert-to-llvm, lowers memref.reshape to dynamic shapes.
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());

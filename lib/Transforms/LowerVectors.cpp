@@ -73,6 +73,33 @@ struct LowerVectorsPass
         return signalPassFailure();
     }
 
+    // n-D elementwise ops to rows: the LLVM conversion of some of them (e.g.
+    // math.absi) only takes 1-D vectors.
+    {
+      RewritePatternSet patterns(ctx);
+      vector::populateVectorUnrollPatterns(
+          patterns,
+          vector::UnrollVectorOptions()
+              .setFilterConstraint([](Operation *op) {
+                return success(op->hasTrait<OpTrait::Elementwise>() &&
+                               op->getNumResults() == 1 &&
+                               isa<VectorType>(op->getResult(0).getType()));
+              })
+              .setNativeShapeFn(
+                  [](Operation *op) -> std::optional<SmallVector<int64_t>> {
+                    auto type = cast<VectorType>(op->getResult(0).getType());
+                    if (type.getRank() <= 1)
+                      return std::nullopt;
+                    SmallVector<int64_t> shape(type.getRank(), 1);
+                    shape.back() = type.getShape().back();
+                    return shape;
+                  }));
+      vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
+      vector::populateVectorToVectorCanonicalizationPatterns(patterns);
+      if (failed(applyPatternsGreedily(root, std::move(patterns))))
+        return signalPassFailure();
+    }
+
     // n-D transfers to unrolled 1-D transfers, then to loads and stores.
     {
       RewritePatternSet patterns(ctx);
