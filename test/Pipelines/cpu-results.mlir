@@ -3,6 +3,13 @@
 // allocations, and a value returned twice gets a second allocation.
 //
 // RUN: tl-opt %s --tl-cpu-pipeline | FileCheck %s
+// RUN: tl-opt %s --tl-cpu-pipeline="runtime-allocator=1" | FileCheck %s --check-prefix=RUNTIME
+
+// With runtime-allocator, buffers come from the runtime's allocation hooks.
+// RUNTIME-NOT: @malloc
+// RUNTIME: llvm.func @_mlir_memref_to_llvm_alloc(i64) -> !llvm.ptr
+// RUNTIME-LABEL: llvm.func @argument(
+// RUNTIME: llvm.call @_mlir_memref_to_llvm_alloc(
 
 // CHECK-LABEL: llvm.func @argument(
 // CHECK-SAME: %[[ALLOC:[a-z0-9]+]]: !llvm.ptr, %[[ALIGNED:[a-z0-9]+]]: !llvm.ptr

@@ -22,6 +22,14 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
                      "scalar loops (the reference lowering tests compare "
                      "against)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> runtimeAllocator{
+      *this, "runtime-allocator",
+      llvm::cl::desc("Allocate and free buffers through "
+                     "_mlir_memref_to_llvm_alloc/_aligned_alloc/_free (which "
+                     "the runtime provides, e.g. caching freed blocks to avoid "
+                     "page faults on every run) instead of malloc/free; the "
+                     "blocks of returned buffers must still be free()-able"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> vectorWidth{
       *this, "vector-width",
       llvm::cl::desc("f32 lanes of a machine vector (16: AVX-512, 8: AVX2, "
