@@ -48,6 +48,9 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
     tlc::TLPackConvFiltersOptions packing;
     packing.laneBlock = 2 * vectorWidth;
     pm.addNestedPass<func::FuncOp>(tlc::createTLPackConvFilters(packing));
+    tlc::TLPackMatmulOptions matmulPacking;
+    matmulPacking.laneBlock = 2 * vectorWidth;
+    pm.addNestedPass<func::FuncOp>(tlc::createTLPackMatmul(matmulPacking));
     pm.addNestedPass<func::FuncOp>(tlc::createTLFoldConstantTransposes());
     pm.addPass(createLinalgElementwiseOpFusionPass());
     pm.addPass(createCanonicalizerPass());

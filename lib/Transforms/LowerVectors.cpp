@@ -59,6 +59,9 @@ struct LowerVectorsPass
       vector::populateVectorMaskOpLoweringPatterns(patterns);
       vector::populateVectorMaskLoweringPatternsForSideEffectingOps(patterns);
       vector::populateVectorRankReducingFMAPattern(patterns);
+      // Contractable multiply-adds (from the convolution micro-kernels) as
+      // explicit FMAs.
+      populateUpliftToFMAPatterns(patterns);
       vector::populateVectorGatherLoweringPatterns(patterns);
       auto approximated = [](StringRef name) {
         return llvm::is_contained(

@@ -64,6 +64,17 @@ FailureOr<OpInfo> mlir::tlc::classifyOp(linalg::LinalgOp op) {
           op, [&](unsigned d) { return llvm::is_contained(dims->n, d); });
       std::optional<unsigned> row = lastOutputDim(
           op, [&](unsigned d) { return llvm::is_contained(dims->m, d); });
+      // A single row (matrix-vector products) with N split into panels:
+      // the panels are the rows of the register tile instead.
+      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+      if (lane && (!row || ranges[*row] == 1)) {
+        std::optional<unsigned> panels = lastOutputDim(op, [&](unsigned d) {
+          return d != *lane && llvm::is_contained(dims->n, d) &&
+                 ranges[d] != 1;
+        });
+        if (panels)
+          row = panels;
+      }
       if (lane)
         return OpInfo{OpKind::Contraction, *lane, row};
     }

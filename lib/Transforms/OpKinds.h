@@ -60,6 +60,8 @@ SmallVector<int64_t> getLoopSizeBounds(linalg::LinalgOp op);
 /// that do not vary along the lanes are broadcast scalars, the others are
 /// contiguous (or strided, then shuffled) vector reads, and the accumulator
 /// is read once as rows x lanes. Returns the replacement values.
+LogicalResult vectorizeWindowTilePrecondition(linalg::LinalgOp op,
+                                             const OpInfo &info);
 FailureOr<SmallVector<Value>> vectorizeWindowTile(RewriterBase &rewriter,
                                                   linalg::LinalgOp op,
                                                   const OpInfo &info);

@@ -207,6 +207,19 @@ SmallVector<int64_t> Tiler::outerTiles(linalg::LinalgOp op,
     block(info.laneDim, kBlockN);
     if (info.rowDim)
       block(*info.rowDim, kBlockM);
+    // With N split into panels (tl-pack-matmul) a block spans several
+    // panels, kBlockN columns in all.
+    FailureOr<linalg::ContractionDimensions> dims =
+        linalg::inferContractionDims(op);
+    int64_t laneSize = sizes[info.laneDim];
+    if (succeeded(dims) && !ShapedType::isDynamic(laneSize)) {
+      for (unsigned d : llvm::reverse(dims->n)) {
+        if (d == info.laneDim)
+          continue;
+        block(d, std::max<int64_t>(1, kBlockN / laneSize));
+        break;
+      }
+    }
     if (!parallel || !info.rowDim ||
         ShapedType::isDynamic(sizes[*info.rowDim]))
       return tiles;

@@ -68,7 +68,13 @@ LogicalResult vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
 
   FailureOr<OpInfo> info = classifyOp(op);
   if (succeeded(info) &&
-      (info->kind == OpKind::Conv || info->kind == OpKind::Window)) {
+      (info->kind == OpKind::Conv || info->kind == OpKind::Window ||
+       // Generic contractions (e.g. over a packed operand, with unit
+       // loops besides the lanes and rows) that upstream vectorization
+       // would not turn into a 2-D vector.contract.
+       (info->kind == OpKind::Contraction &&
+        isa<linalg::GenericOp>(op.getOperation()) &&
+        succeeded(vectorizeWindowTilePrecondition(op, *info))))) {
     FailureOr<SmallVector<Value>> replacements =
         vectorizeWindowTile(rewriter, op, *info);
     if (failed(replacements))

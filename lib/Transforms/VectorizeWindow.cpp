@@ -99,25 +99,41 @@ Value readInputRow(OpBuilder &b, Location loc, Value source, AffineMap map,
 
 } // namespace
 
-FailureOr<SmallVector<Value>>
-mlir::tlc::vectorizeWindowTile(RewriterBase &rewriter, linalg::LinalgOp op,
-                               const OpInfo &info) {
-  if ((info.kind != OpKind::Conv && info.kind != OpKind::Window) ||
+namespace {
+/// What the vectorization of a tile needs to know, computed without touching
+/// the IR.
+struct WindowTile {
+  unsigned numLoops;
+  unsigned lane;
+  std::optional<unsigned> row;
+  int64_t lanes, rows;
+  /// Output dimensions along which the lanes and the rows move.
+  unsigned outLane;
+  std::optional<unsigned> outRow;
+  /// Output indices of the tile's origin.
+  SmallVector<int64_t> base;
+};
+
+FailureOr<WindowTile> analyzeWindowTile(linalg::LinalgOp op,
+                                        const OpInfo &info) {
+  if ((info.kind != OpKind::Conv && info.kind != OpKind::Window &&
+       info.kind != OpKind::Contraction) ||
       op.getNumDpsInits() != 1 || op->getNumResults() != 1)
     return failure();
   SmallVector<int64_t> sizes = op.getStaticLoopRanges();
   if (llvm::any_of(sizes, ShapedType::isDynamic))
     return failure();
-  unsigned numLoops = sizes.size();
-  unsigned lane = info.laneDim;
-  std::optional<unsigned> row = info.rowDim;
-  for (unsigned d = 0; d < numLoops; ++d)
-    if (d != lane && (!row || d != *row) && sizes[d] != 1)
+  WindowTile tile;
+  tile.numLoops = sizes.size();
+  tile.lane = info.laneDim;
+  tile.row = info.rowDim;
+  for (unsigned d = 0; d < tile.numLoops; ++d)
+    if (d != tile.lane && (!tile.row || d != *tile.row) && sizes[d] != 1)
       return failure();
-  int64_t lanes = sizes[lane];
-  int64_t rows = row ? sizes[*row] : 1;
-  if (rows == 1)
-    row = std::nullopt;
+  tile.lanes = sizes[tile.lane];
+  tile.rows = tile.row ? sizes[*tile.row] : 1;
+  if (tile.rows == 1)
+    tile.row = std::nullopt;
 
   Block &body = op->getRegion(0).front();
   for (Operation &payload : body.without_terminator())
@@ -127,16 +143,16 @@ mlir::tlc::vectorizeWindowTile(RewriterBase &rewriter, linalg::LinalgOp op,
 
   // The accumulator: the output index must move by one in a single
   // dimension along the lanes and in another along the rows.
-  OpOperand *init = op.getDpsInitOperand(0);
-  AffineMap outMap = op.getMatchingIndexingMap(init);
-  SmallVector<int64_t> base = indicesAt(outMap, numLoops, lane, row, 0, 0);
+  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  tile.base = indicesAt(outMap, tile.numLoops, tile.lane, tile.row, 0, 0);
   auto movingDim = [&](int64_t r, int64_t l) -> std::optional<unsigned> {
-    SmallVector<int64_t> next = indicesAt(outMap, numLoops, lane, row, r, l);
+    SmallVector<int64_t> next =
+        indicesAt(outMap, tile.numLoops, tile.lane, tile.row, r, l);
     std::optional<unsigned> moved;
     for (unsigned i = 0; i < next.size(); ++i) {
-      if (next[i] == base[i])
+      if (next[i] == tile.base[i])
         continue;
-      if (moved || next[i] != base[i] + 1)
+      if (moved || next[i] != tile.base[i] + 1)
         return std::nullopt;
       moved = i;
     }
@@ -144,9 +160,33 @@ mlir::tlc::vectorizeWindowTile(RewriterBase &rewriter, linalg::LinalgOp op,
   };
   // (Evaluated one step past a single-lane tile too: maps are affine.)
   std::optional<unsigned> outLane = movingDim(0, 1);
-  std::optional<unsigned> outRow = row ? movingDim(1, 0) : std::nullopt;
-  if (!outLane || (row && (!outRow || *outLane == *outRow)))
+  tile.outRow = tile.row ? movingDim(1, 0) : std::nullopt;
+  if (!outLane || (tile.row && (!tile.outRow || *outLane == *tile.outRow)))
     return failure();
+  tile.outLane = *outLane;
+  return tile;
+}
+} // namespace
+
+LogicalResult mlir::tlc::vectorizeWindowTilePrecondition(linalg::LinalgOp op,
+                                                         const OpInfo &info) {
+  return success(succeeded(analyzeWindowTile(op, info)));
+}
+
+FailureOr<SmallVector<Value>>
+mlir::tlc::vectorizeWindowTile(RewriterBase &rewriter, linalg::LinalgOp op,
+                               const OpInfo &info) {
+  FailureOr<WindowTile> tile = analyzeWindowTile(op, info);
+  if (failed(tile))
+    return failure();
+  unsigned numLoops = tile->numLoops;
+  unsigned lane = tile->lane;
+  std::optional<unsigned> row = tile->row;
+  int64_t lanes = tile->lanes, rows = tile->rows;
+  std::optional<unsigned> outLane = tile->outLane, outRow = tile->outRow;
+  SmallVector<int64_t> base = tile->base;
+  Block &body = op->getRegion(0).front();
+  OpOperand *init = op.getDpsInitOperand(0);
   MLIRContext *ctx = op.getContext();
 
   Location loc = op.getLoc();

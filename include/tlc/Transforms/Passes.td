@@ -72,6 +72,30 @@ def TLPackConvFilters : Pass<"tl-pack-conv-filters", "func::FuncOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def TLPackMatmul : Pass<"tl-pack-matmul", "func::FuncOp"> {
+  let summary = "Pack the right-hand side of matmuls into column panels";
+  let description = [{
+    Rewrites a `linalg.matmul` (plain, or reading B transposed as dense
+    layers do) whose N is a multiple of `lane-block` into a
+    `linalg.generic` over (m, n1, n0, k) that reads B packed as
+    [N/b, K, b] (each panel of b columns contiguous and freshly allocated,
+    hence aligned) and writes C viewed as [M, N/b, b]. The micro-kernel then
+    loads B vectors from one contiguous stream instead of rows N apart (which
+    map onto few cache sets when N is a power of two, and split cache lines
+    when the caller's buffer is not 64-byte aligned). Packing a constant B
+    happens at compile time (tl-fold-constant-transposes); a variable B is
+    only packed when M is at least `min-rows`, so that the copy is amortized.
+  }];
+  let options = [
+    Option<"laneBlock", "lane-block", "int64_t", /*default=*/"32",
+           "Columns per packed panel">,
+    Option<"minRows", "min-rows", "int64_t", /*default=*/"16",
+           "Smallest M for which a non-constant B is packed">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def TLFoldConstantTransposes
     : Pass<"tl-fold-constant-transposes", "func::FuncOp"> {
   let summary = "Fold transposes of constant tensors";
