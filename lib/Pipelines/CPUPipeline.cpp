@@ -87,6 +87,7 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addNestedPass<func::FuncOp>(tlc::createTLCopyAliasedResults());
+  pm.addNestedPass<func::FuncOp>(tlc::createTLPlanBuffers());
   tlc::TLLowerCopiesOptions copies;
   copies.vectorWidth = vectorWidth;
   pm.addPass(tlc::createTLLowerCopies(copies));

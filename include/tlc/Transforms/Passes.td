@@ -184,6 +184,22 @@ def TLCopyAliasedResults : Pass<"tl-copy-aliased-results", "func::FuncOp"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def TLPlanBuffers : Pass<"tl-plan-buffers", "func::FuncOp"> {
+  let summary = "Place a function's temporary buffers in one arena";
+  let description = [{
+    Runs after buffer deallocation. The static-shaped buffers that a function
+    allocates at its top level and frees itself are given offsets in one
+    64-byte aligned arena allocated at entry and freed at the return: two
+    buffers share bytes only when their live ranges (from the allocation to
+    the last use of the buffer or of a view of it) do not overlap. The
+    function then needs one allocation per call instead of one per
+    temporary (whose first touches would page-fault on every call), and its
+    footprint is the peak of the live temporaries instead of their sum.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def TLLowerCopies : Pass<"tl-lower-copies"> {
   let summary = "Lower non-contiguous memref.copy to vector loops";
   let description = [{
