@@ -49,11 +49,12 @@ Type contextType(Type type, const LLVMTypeConverter &converter) {
     return converter.convertType(type);
   if (isa<IndexType>(type))
     return IntegerType::get(ctx, 64);
+  // (Signed and unsigned integers travel as the signless LLVM integer.)
   if (isa<IntegerType, FloatType>(type))
-    return type;
+    return converter.convertType(type);
   if (auto vec = dyn_cast<VectorType>(type))
     if (vec.getRank() == 1 && !vec.isScalable())
-      return type;
+      return converter.convertType(type);
   return {};
 }
 
@@ -158,11 +159,11 @@ LogicalResult outline(scf::ForallOp forall, unsigned index,
         LLVM::LoadOp::create(fb, loc, structType, entry->getArgument(0));
     for (auto [i, v] : llvm::enumerate(captured)) {
       Value field = LLVM::ExtractValueOp::create(fb, loc, fields, i);
-      if (isa<MemRefType>(v.getType()))
+      if (isa<IndexType>(v.getType()))
+        field = arith::IndexCastOp::create(fb, loc, indexType, field);
+      else if (field.getType() != v.getType())
         field = UnrealizedConversionCastOp::create(fb, loc, v.getType(), field)
                     .getResult(0);
-      else if (isa<IndexType>(v.getType()))
-        field = arith::IndexCastOp::create(fb, loc, indexType, field);
       mapping.map(v, field);
     }
   }
@@ -199,11 +200,11 @@ LogicalResult outline(scf::ForallOp forall, unsigned index,
     Value fields = LLVM::PoisonOp::create(b, loc, structType);
     for (auto [i, v] : llvm::enumerate(captured)) {
       Value field = v;
-      if (isa<MemRefType>(v.getType()))
+      if (isa<IndexType>(v.getType()))
+        field = arith::IndexCastOp::create(b, loc, i64, v);
+      else if (fieldTypes[i] != v.getType())
         field = UnrealizedConversionCastOp::create(b, loc, fieldTypes[i], v)
                     .getResult(0);
-      else if (isa<IndexType>(v.getType()))
-        field = arith::IndexCastOp::create(b, loc, i64, v);
       fields = LLVM::InsertValueOp::create(b, loc, fields, field, i);
     }
     LLVM::StoreOp::create(b, loc, fields, context);

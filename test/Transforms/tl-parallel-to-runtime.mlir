@@ -102,3 +102,21 @@ func.func @tensors(%t: tensor<8xf32>) -> tensor<8xf32> {
   }
   return %r : tensor<8xf32>
 }
+
+// -----
+
+// Unsigned scalars travel as the signless LLVM integer, cast back inside.
+// CHECK-LABEL: func.func @unsigned
+// CHECK-SAME: (%{{.*}}: memref<8xui8>, %[[V:.*]]: ui8)
+// CHECK: %[[CAST:.*]] = builtin.unrealized_conversion_cast %[[V]] : ui8 to i8
+// CHECK: llvm.insertvalue %[[CAST]]
+// CHECK-LABEL: llvm.func internal @unsigned_parallel_0
+// CHECK: %[[FIELD:.*]] = llvm.extractvalue %{{.*}}[1] : !llvm.struct<(struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)>, i8)>
+// CHECK: %[[BACK:.*]] = builtin.unrealized_conversion_cast %[[FIELD]] : i8 to ui8
+// CHECK: memref.store %[[BACK]]
+func.func @unsigned(%out: memref<8xui8>, %v: ui8) {
+  scf.forall (%i) in (8) {
+    memref.store %v, %out[%i] : memref<8xui8>
+  }
+  return
+}
