@@ -111,7 +111,7 @@ func.func @tensors(%t: tensor<8xf32>) -> tensor<8xf32> {
 // CHECK: %[[CAST:.*]] = builtin.unrealized_conversion_cast %[[V]] : ui8 to i8
 // CHECK: llvm.insertvalue %[[CAST]]
 // CHECK-LABEL: llvm.func internal @unsigned_parallel_0
-// CHECK: %[[FIELD:.*]] = llvm.extractvalue %{{.*}}[1] : !llvm.struct<(struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)>, i8)>
+// CHECK: %[[FIELD:.*]] = llvm.extractvalue %{{.*}}[0] : !llvm.struct<(i8, struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)>)>
 // CHECK: %[[BACK:.*]] = builtin.unrealized_conversion_cast %[[FIELD]] : i8 to ui8
 // CHECK: memref.store %[[BACK]]
 func.func @unsigned(%out: memref<8xui8>, %v: ui8) {
