@@ -244,8 +244,12 @@ SmallVector<int64_t> Tiler::outerTiles(linalg::LinalgOp op,
       return tiles;
     // The lane and row loops stay whole (a task computes full output rows);
     // output-channel blocks, batch and output rows are distributed.
-    int64_t tasks = std::min(taskCount(2 * total, kMinFlopsPerTask),
-                             kMaxConvTasks);
+    // Windows (pooling, depthwise) are light per point: counted like
+    // elementwise work.
+    int64_t tasks = std::min(
+        info.kind == OpKind::Window ? taskCount(total, kMinElementsPerTask)
+                                    : taskCount(2 * total, kMinFlopsPerTask),
+        kMaxConvTasks);
     SmallVector<unsigned> dims;
     for (unsigned d : parallelDims)
       if (d != info.laneDim && (!info.rowDim || d != *info.rowDim))
