@@ -6,6 +6,7 @@
 #include "tl/Transforms/Passes.h"
 #include "tlc/Conversion/Passes.h"
 #include "tlc/Pipelines/CPUPipeline.h"
+#include "tlc/Transforms/Passes.h"
 #include "tlc/Target/CPU/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -18,5 +19,6 @@ void mlir::tlc::registerAllPasses() {
   tl::registerTLPasses();
   registerTLCConversionPasses();
   registerCPUPipeline();
+  registerTLCTransformsPasses();
   registerTLCTargetCPUPasses();
 }

@@ -17,6 +17,11 @@ config.test_exec_root = os.path.join(config.tlc_obj_root, "test")
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%tlc_src_root", config.tlc_src_root))
+llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append(("%mlir_c_runner_utils",
+                             os.path.join(llvm_lib_dir, "libmlir_c_runner_utils.so")))
+config.substitutions.append(("%mlir_runner_utils",
+                             os.path.join(llvm_lib_dir, "libmlir_runner_utils.so")))
 # Building C programs against compiled models and the runtime.
 config.substitutions.append(("%tlc_include", os.path.join(config.tlc_src_root, "include")))
 config.substitutions.append(("%tlc_runtime_lib", os.path.join(config.tlc_obj_root, "lib", "libtlc_runtime.a")))

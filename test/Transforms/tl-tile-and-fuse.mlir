@@ -1,0 +1,137 @@
+// RUN: tl-opt %s --split-input-file --tl-tile-and-fuse --canonicalize --cse | FileCheck %s
+// RUN: tl-opt %s --split-input-file --tl-tile-and-fuse="parallel=0" --canonicalize --cse | FileCheck %s --check-prefix=SEQ
+
+// A matmul: an scf.forall over blocks of rows and columns with the fill fused
+// in, a loop over 256-deep blocks of k, 8x32 register tiles and a loop of
+// single k iterations inside.
+// CHECK-LABEL: func.func @matmul
+// CHECK-SAME: (%[[A:.*]]: tensor<256x300xf32>, %[[B:.*]]: tensor<300x512xf32>)
+// CHECK: %[[R:.*]] = scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (256, 512) step (32, 256) shared_outs(%[[OUT:.*]] = %{{.*}})
+// CHECK:   %[[INIT:.*]] = scf.for
+// CHECK:     linalg.fill {{.*}} -> tensor<1x64xf32>
+// CHECK:   scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %c256 iter_args(%{{.*}} = %[[INIT]])
+// CHECK:     scf.for %{{.*}} step %c8
+// CHECK:       scf.for %{{.*}} step %c32
+// CHECK:         scf.for %{{.*}} step %c1
+// CHECK:           linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<8x1xf32>, tensor<1x32xf32>) outs(%{{.*}} : tensor<8x32xf32>)
+// CHECK:   scf.forall.in_parallel
+// CHECK: return %[[R]]
+
+// Without parallelism the blocks are sequential loops.
+// SEQ-LABEL: func.func @matmul
+// SEQ-NOT: scf.forall
+// SEQ: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<8x1xf32>, tensor<1x32xf32>) outs(%{{.*}} : tensor<8x32xf32>)
+func.func @matmul(%a: tensor<256x300xf32>, %b: tensor<300x512xf32>) -> tensor<256x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<256x512xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<256x512xf32>) -> tensor<256x512xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<256x300xf32>, tensor<300x512xf32>) outs(%f : tensor<256x512xf32>) -> tensor<256x512xf32>
+  return %r : tensor<256x512xf32>
+}
+
+// -----
+
+// Register tiles are peeled: full 8x32 tiles have static shapes, the rest
+// (3 rows, 29 columns) are separate loops.
+// CHECK-LABEL: func.func @peeled
+// CHECK-DAG: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<8x1xf32>, tensor<1x32xf32>) outs(%{{.*}} : tensor<8x32xf32>)
+// CHECK-DAG: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<8x1xf32>, tensor<1x29xf32>) outs(%{{.*}} : tensor<8x29xf32>)
+// CHECK-DAG: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<3x1xf32>, tensor<1x32xf32>) outs(%{{.*}} : tensor<3x32xf32>)
+// CHECK-DAG: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<3x1xf32>, tensor<1x29xf32>) outs(%{{.*}} : tensor<3x29xf32>)
+func.func @peeled(%a: tensor<67x45xf32>, %b: tensor<45x93xf32>, %c: tensor<67x93xf32>) -> tensor<67x93xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<67x45xf32>, tensor<45x93xf32>) outs(%c : tensor<67x93xf32>) -> tensor<67x93xf32>
+  return %r : tensor<67x93xf32>
+}
+
+// -----
+
+// Elementwise: blocks of rows in parallel, 64-lane tiles along the row and a
+// peeled 40-lane tail.
+// CHECK-LABEL: func.func @elementwise
+// CHECK: scf.forall (%{{.*}}) = (0) to (300) step (34)
+// CHECK:   scf.for
+// CHECK:     scf.for %{{.*}} = %c0 to %c960 step %c64
+// CHECK:       linalg.generic {{.*}} ins(%{{.*}} : tensor<1x64xf32>) outs(%{{.*}} : tensor<1x64xf32>)
+// CHECK:     linalg.generic {{.*}} ins(%{{.*}} : tensor<1x40xf32>) outs(%{{.*}} : tensor<1x40xf32>)
+func.func @elementwise(%x: tensor<300x1000xf32>) -> tensor<300x1000xf32> {
+  %e = tensor.empty() : tensor<300x1000xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+     ins(%x : tensor<300x1000xf32>) outs(%e : tensor<300x1000xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %m = math.exp %a : f32
+    linalg.yield %m : f32
+  } -> tensor<300x1000xf32>
+  return %r : tensor<300x1000xf32>
+}
+
+// -----
+
+// A reduction along the innermost axis: one row at a time, 64-lane chunks of
+// the reduction and a peeled tail; too small to be parallel.
+// CHECK-LABEL: func.func @row_sum
+// CHECK-NOT: scf.forall
+// CHECK: scf.for %{{.*}} = %c0 to %c5 step %c1
+// CHECK:   linalg.fill {{.*}} -> tensor<1xf32>
+// CHECK:   scf.for %{{.*}} = %c0 to %c256 step %c64
+// CHECK:     linalg.reduce ins(%{{.*}} : tensor<1x64xf32>) outs(%{{.*}} : tensor<1xf32>)
+// CHECK:   linalg.reduce ins(%{{.*}} : tensor<1x45xf32>) outs(%{{.*}} : tensor<1xf32>)
+func.func @row_sum(%x: tensor<5x301xf32>) -> tensor<5xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<5xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<5xf32>) -> tensor<5xf32>
+  %r = linalg.reduce ins(%x : tensor<5x301xf32>) outs(%f : tensor<5xf32>) dimensions = [1]
+    (%a: f32, %b: f32) {
+      %s = arith.addf %a, %b : f32
+      linalg.yield %s : f32
+    }
+  return %r : tensor<5xf32>
+}
+
+// -----
+
+// A convolution built by tl-pack-conv-filters (lanes: output channels of a
+// block, loop 7; rows: output columns, loop 3): tasks over channel blocks
+// and output rows, register tiles of 7 columns x 32 channels with the fill
+// fused in, and unit loops over input channels and the window innermost.
+// CHECK-LABEL: func.func @packed_conv
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (2, 28) step (1, 14)
+// CHECK:   scf.for %{{.*}} = %c0 to %c14 step %c1
+// CHECK:     scf.for %{{.*}} = %c0 to %c28 step %c7
+// CHECK:       %[[FILL:.*]] = linalg.fill {{.*}} -> tensor<1x32x1x7xf32>
+// CHECK:       scf.for %{{.*}} = %c0 to %c16 step %c1 iter_args(%{{.*}} = %[[FILL]])
+// CHECK:         scf.for %{{.*}} = %c0 to %c3 step %c1
+// CHECK:           scf.for %{{.*}} = %c0 to %c3 step %c1
+// CHECK:             linalg.generic {{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x1x1x7xf32>, tensor<1x1x1x1x32xf32>) outs(%{{.*}} : tensor<1x32x1x7xf32>) attrs = {tl.lane_dim = 7 : i64, tl.row_dim = 3 : i64}
+#in = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (n, c, oh + kh, ow + kw)>
+#filter = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (fo, c, kh, kw, fi)>
+#out = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (n, fo * 32 + fi, oh, ow)>
+func.func @packed_conv(%x: tensor<1x16x30x30xf32>, %w: tensor<2x16x3x3x32xf32>) -> tensor<1x64x28x28xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x64x28x28xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x28x28xf32>) -> tensor<1x64x28x28xf32>
+  %r = linalg.generic {indexing_maps = [#in, #filter, #out],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]}
+     ins(%x, %w : tensor<1x16x30x30xf32>, tensor<2x16x3x3x32xf32>) outs(%f : tensor<1x64x28x28xf32>) attrs = {tl.lane_dim = 7 : i64, tl.row_dim = 3 : i64} {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<1x64x28x28xf32>
+  return %r : tensor<1x64x28x28xf32>
+}
+
+// -----
+
+// Flipped filters (2 - kh) cannot be sliced at the tile origin: left whole.
+// CHECK-LABEL: func.func @flipped
+// CHECK-NOT: scf.for
+// CHECK: linalg.generic
+func.func @flipped(%w: tensor<4x3x3xf32>) -> tensor<4x3x3xf32> {
+  %e = tensor.empty() : tensor<4x3x3xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(c, h, w) -> (c, -h + 2, -w + 2)>, affine_map<(c, h, w) -> (c, h, w)>], iterator_types = ["parallel", "parallel", "parallel"]}
+     ins(%w : tensor<4x3x3xf32>) outs(%e : tensor<4x3x3xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  } -> tensor<4x3x3xf32>
+  return %r : tensor<4x3x3xf32>
+}
