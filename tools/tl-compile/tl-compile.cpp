@@ -45,8 +45,8 @@ static cl::opt<EmitKind> emit(
         clEnumValN(EmitKind::Assembly, "asm", "assembly")),
     cl::cat(category));
 static cl::opt<char>
-    optLevel("O", cl::desc("Optimization level: -O0, -O1, -O2 (default) or -O3"),
-             cl::Prefix, cl::init('2'), cl::value_desc("0-3"),
+    optLevel("O", cl::desc("Optimization level: -O0, -O1, -O2 or -O3 (default)"),
+             cl::Prefix, cl::init('3'), cl::value_desc("0-3"),
              cl::cat(category));
 static cl::opt<std::string>
     modelName("name",

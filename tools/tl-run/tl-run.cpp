@@ -66,8 +66,8 @@ static cl::opt<std::string>
           cl::value_desc("symbol"), cl::cat(category));
 static cl::opt<char>
     optLevel("O", cl::desc("Optimization level for .mlir/.onnx models "
-                           "(-O0 to -O3, default -O2)"),
-             cl::Prefix, cl::init('2'), cl::value_desc("0-3"),
+                           "(-O0 to -O3, default -O3)"),
+             cl::Prefix, cl::init('3'), cl::value_desc("0-3"),
              cl::cat(category));
 
 static const char overview[] = R"(tl-run: run a compiled model on tensor files

@@ -413,9 +413,18 @@ struct SplitOpLowering : OpConversionPattern<tl::SplitOp> {
       offsets[axis] = m.c(offset);
       SmallVector<OpFoldResult> sizes = getDimSizes(rewriter, loc, input);
       sizes[axis] = m.c(size);
-      Value part = tensor::ExtractSliceOp::create(
-          rewriter, loc, input, offsets, sizes,
-          SmallVector<OpFoldResult>(rank, m.c(1)));
+      // An empty part may start past the end (tensor.extract_slice rejects
+      // that offset even for size 0); it holds no data to take.
+      Value part =
+          size == 0
+              ? tensor::EmptyOp::create(
+                    rewriter, loc, sizes,
+                    cast<RankedTensorType>(input.getType()).getElementType())
+                    .getResult()
+              : tensor::ExtractSliceOp::create(
+                    rewriter, loc, input, offsets, sizes,
+                    SmallVector<OpFoldResult>(rank, m.c(1)))
+                    .getResult();
       results.push_back(castToType(rewriter, loc, part, result.getType()));
       offset += size;
     }

@@ -125,6 +125,17 @@ func.func @split(%x: tensor<3x7xf32>) -> (tensor<3x2xf32>, tensor<3x5xf32>) {
   return %a, %b : tensor<3x2xf32>, tensor<3x5xf32>
 }
 
+// Empty parts hold no data: no slice (whose offset would be past the end).
+// CHECK-LABEL: func.func @split_empty_parts
+// CHECK: %[[A:.*]] = tensor.empty() : tensor<0xf32>
+// CHECK: %[[B:.*]] = tensor.empty() : tensor<0xf32>
+// CHECK-NOT: tensor.extract_slice
+// CHECK: return %[[A]], %[[B]]
+func.func @split_empty_parts(%x: tensor<0xf32>) -> (tensor<0xf32>, tensor<0xf32>) {
+  %a, %b = tl.split %x {axis = 0 : i64, sizes = array<i64: 0, 0>} : (tensor<0xf32>) -> (tensor<0xf32>, tensor<0xf32>)
+  return %a, %b : tensor<0xf32>, tensor<0xf32>
+}
+
 // CHECK-LABEL: func.func @slice_steps
 // CHECK: tensor.extract_slice %{{.*}}[0, 1] [3, 3] [2, 3] : tensor<6x9xf32> to tensor<3x3xf32>
 func.func @slice_steps(%x: tensor<6x9xf32>) -> tensor<3x3xf32> {

@@ -30,7 +30,7 @@ struct CPUTargetOptions {
   /// the CPU is the host's.
   std::string features;
   /// 0 to 3, for both LLVM's IR optimizations and code generation.
-  unsigned optLevel = 2;
+  unsigned optLevel = 3;
 };
 
 /// Adds the LLVM IR translation interfaces the emitter needs.
