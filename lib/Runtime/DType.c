@@ -9,23 +9,10 @@
 
 size_t tlrt_dtype_size(int32_t dtype) {
   switch (dtype) {
-  case TLC_DTYPE_BOOL:
-  case TLC_DTYPE_I8:
-  case TLC_DTYPE_U8:
-    return 1;
-  case TLC_DTYPE_I16:
-  case TLC_DTYPE_U16:
-  case TLC_DTYPE_F16:
-  case TLC_DTYPE_BF16:
-    return 2;
-  case TLC_DTYPE_I32:
-  case TLC_DTYPE_U32:
-  case TLC_DTYPE_F32:
-    return 4;
-  case TLC_DTYPE_I64:
-  case TLC_DTYPE_U64:
-  case TLC_DTYPE_F64:
-    return 8;
+#define TLC_DTYPE(ENUM, NAME, SIZE)                                            \
+  case ENUM:                                                                   \
+    return SIZE;
+#include "tlc/Runtime/DTypes.def"
   default:
     return 0;
   }
@@ -33,32 +20,10 @@ size_t tlrt_dtype_size(int32_t dtype) {
 
 const char *tlrt_dtype_name(int32_t dtype) {
   switch (dtype) {
-  case TLC_DTYPE_F32:
-    return "f32";
-  case TLC_DTYPE_U8:
-    return "u8";
-  case TLC_DTYPE_I8:
-    return "i8";
-  case TLC_DTYPE_U16:
-    return "u16";
-  case TLC_DTYPE_I16:
-    return "i16";
-  case TLC_DTYPE_I32:
-    return "i32";
-  case TLC_DTYPE_I64:
-    return "i64";
-  case TLC_DTYPE_BOOL:
-    return "bool";
-  case TLC_DTYPE_F16:
-    return "f16";
-  case TLC_DTYPE_F64:
-    return "f64";
-  case TLC_DTYPE_U32:
-    return "u32";
-  case TLC_DTYPE_U64:
-    return "u64";
-  case TLC_DTYPE_BF16:
-    return "bf16";
+#define TLC_DTYPE(ENUM, NAME, SIZE)                                            \
+  case ENUM:                                                                   \
+    return NAME;
+#include "tlc/Runtime/DTypes.def"
   default:
     return "?";
   }

@@ -43,32 +43,10 @@ std::optional<int32_t> mlir::tlc::getDTypeCode(Type type) {
 
 StringRef mlir::tlc::getDTypeName(int32_t code) {
   switch (code) {
-  case TLC_DTYPE_F32:
-    return "f32";
-  case TLC_DTYPE_U8:
-    return "u8";
-  case TLC_DTYPE_I8:
-    return "i8";
-  case TLC_DTYPE_U16:
-    return "u16";
-  case TLC_DTYPE_I16:
-    return "i16";
-  case TLC_DTYPE_I32:
-    return "i32";
-  case TLC_DTYPE_I64:
-    return "i64";
-  case TLC_DTYPE_BOOL:
-    return "bool";
-  case TLC_DTYPE_F16:
-    return "f16";
-  case TLC_DTYPE_F64:
-    return "f64";
-  case TLC_DTYPE_U32:
-    return "u32";
-  case TLC_DTYPE_U64:
-    return "u64";
-  case TLC_DTYPE_BF16:
-    return "bf16";
+#define TLC_DTYPE(ENUM, NAME, SIZE)                                            \
+  case ENUM:                                                                   \
+    return NAME;
+#include "tlc/Runtime/DTypes.def"
   default:
     return "?";
   }
