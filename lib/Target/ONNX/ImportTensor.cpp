@@ -607,21 +607,38 @@ static LogicalResult importSpaceToDepth(NodeImporter &node) {
 // Resize / Upsample
 //===----------------------------------------------------------------------===//
 
+namespace {
+/// The attributes of tl.resize besides mode, scales and sizes.
+struct ResizeOptions {
+  tl::CoordinateTransform transform = tl::CoordinateTransform::half_pixel;
+  tl::NearestMode nearest = tl::NearestMode::round_prefer_floor;
+  double cubicA = -0.75;
+  bool excludeOutside = false;
+  std::optional<SmallVector<double>> roi;
+  double extrapolation = 0.0;
+};
+} // namespace
+
 /// Builds tl.resize from scales or sizes.
 static LogicalResult buildResize(NodeImporter &node, Value x, tl::ResizeMode mode,
                                  std::optional<SmallVector<double>> scales,
                                  std::optional<SmallVector<int64_t>> sizes,
-                                 tl::CoordinateTransform transform,
-                                 tl::NearestMode nearest) {
+                                 const ResizeOptions &options) {
   OpBuilder &b = node.getBuilder();
   MLIRContext *context = node.getContext();
   return setResult(
-      node, node.create<tl::ResizeOp>(
-                x, tl::ResizeModeAttr::get(context, mode),
-                scales ? b.getDenseF64ArrayAttr(*scales) : DenseF64ArrayAttr(),
-                sizes ? b.getDenseI64ArrayAttr(*sizes) : DenseI64ArrayAttr(),
-                tl::CoordinateTransformAttr::get(context, transform),
-                tl::NearestModeAttr::get(context, nearest)));
+      node,
+      node.create<tl::ResizeOp>(
+          x, tl::ResizeModeAttr::get(context, mode),
+          scales ? b.getDenseF64ArrayAttr(*scales) : DenseF64ArrayAttr(),
+          sizes ? b.getDenseI64ArrayAttr(*sizes) : DenseI64ArrayAttr(),
+          tl::CoordinateTransformAttr::get(context, options.transform),
+          tl::NearestModeAttr::get(context, options.nearest),
+          b.getF64FloatAttr(options.cubicA),
+          b.getBoolAttr(options.excludeOutside),
+          options.roi ? b.getDenseF64ArrayAttr(*options.roi)
+                      : DenseF64ArrayAttr(),
+          b.getF64FloatAttr(options.extrapolation)));
 }
 
 /// Upsample and Resize-10: asymmetric coordinates; nearest rounds down when
@@ -645,9 +662,10 @@ static LogicalResult importLegacyResize(NodeImporter &node,
   if (mode == tl::ResizeMode::nearest && up && down)
     return node.emitError() << "nearest resize that upsamples some dims and "
                                "downsamples others is not supported";
-  return buildResize(node, *x, mode, scales, std::nullopt,
-                     tl::CoordinateTransform::asymmetric,
-                     down ? tl::NearestMode::ceil : tl::NearestMode::floor);
+  ResizeOptions options;
+  options.transform = tl::CoordinateTransform::asymmetric;
+  options.nearest = down ? tl::NearestMode::ceil : tl::NearestMode::floor;
+  return buildResize(node, *x, mode, scales, std::nullopt, options);
 }
 
 static LogicalResult importUpsample(NodeImporter &node) {
@@ -691,13 +709,14 @@ static LogicalResult importResize(NodeImporter &node) {
       node.getString("coordinate_transformation_mode", "half_pixel");
   FailureOr<std::string> nearestName =
       node.getString("nearest_mode", "round_prefer_floor");
+  FailureOr<double> cubicA = node.getFloat("cubic_coeff_a", -0.75);
+  FailureOr<int64_t> excludeOutside = node.getInt("exclude_outside", 0);
+  FailureOr<double> extrapolation = node.getFloat("extrapolation_value", 0.0);
   if (failed(x) || failed(modeName) || failed(transformName) ||
-      failed(nearestName))
+      failed(nearestName) || failed(cubicA) || failed(excludeOutside) ||
+      failed(extrapolation))
     return failure();
-  std::optional<tl::ResizeMode> mode =
-      *modeName == "nearest"  ? std::optional(tl::ResizeMode::nearest)
-      : *modeName == "linear" ? std::optional(tl::ResizeMode::linear)
-                              : std::nullopt;
+  std::optional<tl::ResizeMode> mode = tl::symbolizeResizeMode(*modeName);
   if (!mode)
     return node.emitError() << "unsupported mode '" << *modeName << "'";
   std::optional<tl::CoordinateTransform> transform =
@@ -710,16 +729,34 @@ static LogicalResult importResize(NodeImporter &node) {
   if (!nearest)
     return node.emitError() << "unsupported nearest_mode '" << *nearestName
                             << "'";
-
+  // Attributes that do not apply to the mode or transform are not carried.
+  ResizeOptions options;
+  options.transform = *transform;
+  options.nearest = *nearest;
+  if (*mode == tl::ResizeMode::cubic) {
+    options.cubicA = *cubicA;
+    options.excludeOutside = *excludeOutside != 0;
+  }
   RankedTensorType type = getType(*x);
+  if (*transform == tl::CoordinateTransform::tf_crop_and_resize) {
+    if (!node.hasInput(1))
+      return node.emitError() << "tf_crop_and_resize requires roi";
+    FailureOr<SmallVector<double>> roi = node.getConstantFloats(1, "roi");
+    if (failed(roi))
+      return failure();
+    if (static_cast<int64_t>(roi->size()) != 2 * type.getRank())
+      return node.emitError() << "roi must have a start and an end per dim";
+    options.roi = *roi;
+    options.extrapolation = *extrapolation;
+  }
+
   // Scales (input 2) when given and non-empty, sizes (input 3) otherwise.
   if (node.hasInput(2) && node.getInputType(2) &&
       node.getInputType(2).getNumElements() != 0) {
     FailureOr<SmallVector<double>> scales = node.getConstantFloats(2, "scales");
     if (failed(scales))
       return failure();
-    return buildResize(node, *x, *mode, *scales, std::nullopt, *transform,
-                       *nearest);
+    return buildResize(node, *x, *mode, *scales, std::nullopt, options);
   }
   if (!node.hasInput(3))
     return node.emitError() << "requires scales or sizes";
@@ -734,7 +771,7 @@ static LogicalResult importResize(NodeImporter &node) {
                                            [](const SymInt &s) {
                                              return s.value;
                                            }),
-                       *transform, *nearest);
+                       options);
   // Runtime entries (a dynamic batch) that keep the input's dim: express
   // the resize with scales (1 there, size / input elsewhere).
   SmallVector<double> scales;
@@ -756,8 +793,7 @@ static LogicalResult importResize(NodeImporter &node) {
       scale = std::nextafter(scale, std::numeric_limits<double>::infinity());
     scales.push_back(scale);
   }
-  return buildResize(node, *x, *mode, scales, std::nullopt, *transform,
-                     *nearest);
+  return buildResize(node, *x, *mode, scales, std::nullopt, options);
 }
 
 //===----------------------------------------------------------------------===//

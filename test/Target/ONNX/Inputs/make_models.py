@@ -750,6 +750,27 @@ def resize_v11():
 
 
 @case("tensor")
+def resize_cubic_crop():
+    # cubic_coeff_a and exclude_outside reach tl only in cubic mode,
+    # extrapolation_value and roi only with tf_crop_and_resize.
+    nodes = [node("Resize", ["x", "", "scales"], ["cubic"], mode="cubic",
+                  cubic_coeff_a=-0.5, exclude_outside=1),
+             node("Resize", ["x", "roi", "", "sizes"], ["crop"], mode="linear",
+                  coordinate_transformation_mode="tf_crop_and_resize",
+                  extrapolation_value=10.0),
+             node("Resize", ["x", "roi", "scales"], ["crop_scales"],
+                  coordinate_transformation_mode="tf_crop_and_resize"),
+             node("Resize", ["x", "", "", "sizes"], ["nn"],
+                  coordinate_transformation_mode="tf_half_pixel_for_nn",
+                  cubic_coeff_a=-0.5, extrapolation_value=3.0)]
+    return model(nodes, [inp("x", [1, 1, 4, 4])],
+                 [out(n, 4) for n in ("cubic", "crop", "crop_scales", "nn")],
+                 [init("scales", np.array([1, 1, 2, 0.5], np.float32)),
+                  init("roi", np.array([0, 0, 0.25, 0.5, 1, 1, 0.75, 1], np.float32)),
+                  init("sizes", np.array([1, 1, 3, 3], np.int64))], opset=13)
+
+
+@case("tensor")
 def resize_v10():
     nodes = [node("Resize", ["x", "up"], ["up_nearest"]),
              node("Resize", ["x", "down"], ["down_nearest"]),
@@ -1055,7 +1076,7 @@ def unsupported_auto_pad():
 
 @case("errors")
 def unsupported_resize_mode():
-    return model([node("Resize", ["x", "", "scales"], ["y"], mode="cubic")],
+    return model([node("Resize", ["x", "", "scales"], ["y"], mode="area")],
                  [inp("x", [1, 1, 4, 4])], [out("y", 4)],
                  [init("scales", np.array([1, 1, 2, 2], np.float32))])
 
