@@ -126,6 +126,16 @@ def TL_NearestMode : I32EnumAttr<"NearestMode",
 def TL_NearestModeAttr
     : EnumAttr<TL_Dialect, TL_NearestMode, "nearest_mode">;
 
+def TL_StorageOrder : I32EnumAttr<"StorageOrder",
+    "how tl.max_pool_with_indices counts positions within a channel", [
+      I32EnumAttrCase<"row_major", 0>,
+      I32EnumAttrCase<"column_major", 1>]> {
+  let cppNamespace = "::mlir::tl";
+  let genSpecializedAttr = 0;
+}
+def TL_StorageOrderAttr
+    : EnumAttr<TL_Dialect, TL_StorageOrder, "storage_order">;
+
 //===----------------------------------------------------------------------===//
 // Op base classes
 //===----------------------------------------------------------------------===//

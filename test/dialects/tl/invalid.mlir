@@ -393,6 +393,24 @@ func.func @pool_ceil_mode_shape(%x: tensor<1x1x5x5xf32>) {
 
 // -----
 
+func.func @pool_indices_shape(%x: tensor<1x1x5x5xf32>) {
+  // expected-error @+2 {{inferred type(s) 'tensor<1x1x4x4xf32>', 'tensor<1x1x4x4xi64>' are incompatible with return type(s) of operation 'tensor<1x1x4x4xf32>', 'tensor<1x1x3x3xi64>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0:2 = tl.max_pool_with_indices %x {kernel_shape = array<i64: 2, 2>} : (tensor<1x1x5x5xf32>) -> (tensor<1x1x4x4xf32>, tensor<1x1x3x3xi64>)
+  return
+}
+
+// -----
+
+func.func @pool_indices_kernel(%x: tensor<1x1x5x5xf32>) {
+  // expected-error @+2 {{kernel_shape must have 2 entries (one per spatial dim), got 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0:2 = tl.max_pool_with_indices %x {kernel_shape = array<i64: 2>} : (tensor<1x1x5x5xf32>) -> (tensor<1x1x4x4xf32>, tensor<1x1x4x4xi64>)
+  return
+}
+
+// -----
+
 func.func @global_pool_rank(%x: tensor<3x8xf32>) {
   // expected-error @+2 {{input must be [N, C, D...] with at least one spatial dim, got rank 2}}
   // expected-error @+1 {{failed to infer returned types}}

@@ -180,6 +180,9 @@ func.func @nn(%x: tensor<?x784xf32>, %w: tensor<784x128xf32>, %bias: tensor<128x
   // CHECK: tl.max_pool %{{.*}} {ceil_mode = true, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
   %9 = tl.max_pool %4 {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, ceil_mode = true}
       : (tensor<1x64x112x112xf32>) -> tensor<1x64x57x57xf32>
+  // CHECK: tl.max_pool_with_indices %{{.*}} {kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, storage_order = #tl<storage_order column_major>, strides = array<i64: 2, 2>} : (tensor<1x64x112x112xf32>) -> (tensor<1x64x56x56xf32>, tensor<1x64x56x56xi64>)
+  %mp:2 = tl.max_pool_with_indices %4 {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, storage_order = #tl<storage_order column_major>}
+      : (tensor<1x64x112x112xf32>) -> (tensor<1x64x56x56xf32>, tensor<1x64x56x56xi64>)
   // CHECK: tl.avg_pool %{{.*}} {count_include_pad = true, kernel_shape = array<i64: 2, 2>}
   %10 = tl.avg_pool %img32 {kernel_shape = array<i64: 2, 2>, count_include_pad = true}
       : (tensor<2x32x9x9xf32>) -> tensor<2x32x8x8xf32>

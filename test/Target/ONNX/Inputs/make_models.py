@@ -385,6 +385,18 @@ def max_pool():
 
 
 @case("nn")
+def max_pool_indices():
+    # A used second output (argmax indices) selects tl.max_pool_with_indices.
+    nodes = [node("MaxPool", ["x"], ["y", "rows"], kernel_shape=[2, 2],
+                  strides=[2, 2]),
+             node("MaxPool", ["x"], ["z", "cols"], kernel_shape=[3, 3],
+                  pads=[1, 1, 1, 1], storage_order=1)]
+    return model(nodes, [inp("x", [1, 2, 8, 8])],
+                 [out("y", 4), out("rows", 4, TP.INT64), out("z", 4),
+                  out("cols", 4, TP.INT64)], opset=12)
+
+
+@case("nn")
 def max_pool_legacy():
     return model([node("MaxPool", ["x"], ["y"], kernel_shape=[2, 2],
                        storage_order=0)],
@@ -1144,10 +1156,12 @@ def verifier_failure():
 
 @case("errors")
 def unsupported_output():
-    return model([node("MaxPool", ["x"], ["y", "indices"], kernel_shape=[2, 2],
-                       name="pool")],
-                 [inp("x", [1, 1, 4, 4])],
-                 [out("y", 4), out("indices", 4, TP.INT64)])
+    # Opset 9 BatchNormalization's running mean (a training output).
+    return model([node("BatchNormalization", ["x", "s", "b", "m", "v"],
+                       ["y", "mean", "var", "saved_mean", "saved_var"],
+                       name="bn")],
+                 [inp("x", [1, 2, 4, 4])], [out("y", 4), out("mean", 1)],
+                 [init(n, np.ones(2, np.float32)) for n in "sbmv"], opset=9)
 
 
 @case("errors")
