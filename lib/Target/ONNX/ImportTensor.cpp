@@ -249,6 +249,28 @@ static LogicalResult importCast(NodeImporter &node) {
 /// Reshape: the target shape may hold runtime dims (x.view(x.size(0), -1)
 /// with a dynamic batch). A runtime entry that is the input's own dim at the
 /// same position becomes 0 ("copy"); one remaining runtime entry becomes -1.
+static LogicalResult importEmptyReshape(NodeImporter &node,
+                                        RankedTensorType inputType,
+                                        ArrayRef<SymInt> shape) {
+  SmallVector<int64_t> dims;
+  for (const SymInt &element : shape) {
+    if (!element.known || element.value < 0)
+      return node.emitError() << "allowzero = 1 with a zero dim needs every "
+                                 "other dim of the shape known and "
+                                 "non-negative";
+    dims.push_back(element.value);
+  }
+  if (inputType.hasStaticShape() && inputType.getNumElements() != 0)
+    return node.emitError() << "cannot reshape " << inputType.getNumElements()
+                            << " elements into a shape with a zero dim";
+  if (!inputType.hasStaticShape())
+    return node.emitError() << "allowzero = 1 with a zero dim needs a static "
+                               "input shape";
+  auto type = RankedTensorType::get(dims, inputType.getElementType());
+  node.setOutputConstant(0, DenseElementsAttr::get(type, ArrayRef<Attribute>()));
+  return success();
+}
+
 static LogicalResult importReshape(NodeImporter &node) {
   FailureOr<Value> x = node.getInput(0);
   FailureOr<int64_t> allowZero = node.getInt("allowzero", 0);
@@ -257,15 +279,18 @@ static LogicalResult importReshape(NodeImporter &node) {
   FailureOr<SmallVector<SymInt>> shape = node.getShapeInts(1, "shape");
   if (failed(shape))
     return failure();
+  // allowzero = 1 keeps a 0 as a dim of size 0 (not "copy the input's
+  // dim"): the input has no elements, nor has the result, an empty
+  // constant of that shape.
+  if (*allowZero && llvm::any_of(*shape, [](const SymInt &s) {
+        return s.known && s.value == 0;
+      }))
+    return importEmptyReshape(node, getType(*x), *shape);
   SmallVector<int64_t> newShape;
   int64_t inferredAt = -1;
   const SymInt *unresolved = nullptr;
   for (auto [i, element] : llvm::enumerate(*shape)) {
     if (element.known) {
-      if (element.value == 0 && *allowZero)
-        return node.emitError()
-               << "allowzero = 1 with a zero dim in the shape is not "
-                  "supported";
       if (element.value == -1)
         inferredAt = i;
       newShape.push_back(element.value);

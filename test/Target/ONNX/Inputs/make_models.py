@@ -625,6 +625,14 @@ def reshape():
 
 
 @case("tensor")
+def reshape_allowzero():
+    # allowzero = 1: a 0 is a dim of size 0; the result is empty.
+    return model([node("Reshape", ["x", "shape"], ["y"], allowzero=1)],
+                 [inp("x", [0, 3, 4])], [out("y", 3)],
+                 [init("shape", np.array([3, 4, 0], np.int64))], opset=14)
+
+
+@case("tensor")
 def flatten_transpose():
     nodes = [node("Flatten", ["x"], ["flat"]),
              node("Flatten", ["x"], ["flat0"], axis=0),
