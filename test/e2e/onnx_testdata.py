@@ -68,7 +68,7 @@ def model_ops(model_path):
     return ops
 
 
-def compare(expected, actual):
+def compare(expected, actual, rtol=1e-3):
     """None when `actual` matches `expected`, else a short reason."""
     if actual.shape != expected.shape:
         return f"shape {list(actual.shape)} != expected {list(expected.shape)}"
@@ -77,7 +77,7 @@ def compare(expected, actual):
             return f"dtype {actual.dtype} != expected {expected.dtype}"
         a = actual.astype(np.float64)
         e = expected.astype(np.float64)
-        ok = np.isclose(a, e, rtol=1e-3, atol=1e-5, equal_nan=True)
+        ok = np.isclose(a, e, rtol=rtol, atol=1e-5, equal_nan=True)
         if not ok.all():
             idx = np.unravel_index(np.argmin(ok), ok.shape)
             return (f"{int((~ok).sum())}/{ok.size} elements differ, "
@@ -88,6 +88,56 @@ def compare(expected, actual):
     if not np.array_equal(actual, expected):
         return f"{int((actual != expected).sum())}/{expected.size} elements differ"
     return None
+
+
+# bfloat16. NumPy has no such dtype: tl-run reads and writes bf16 tensors as
+# BFLOAT16 TensorProtos (raw bits), compared here as float32. The test data
+# of ONNX <= 1.12 stores bfloat16 inputs and expected outputs as UINT16
+# TensorProtos of the same bits, and its float -> bfloat16 reference
+# truncates where tlc (and ONNX since 1.14) rounds to nearest even: bf16
+# outputs compare within one bf16 ulp (rtol 2^-7).
+BF16 = onnx.TensorProto.BFLOAT16
+BF16_RTOL = 2.0 ** -7
+
+
+def bf16_bits_to_float(bits):
+    return (bits.astype(np.uint32) << 16).view(np.float32)
+
+
+def load_tensor(path):
+    """A .npy or TensorProto .pb file as a numpy array (bf16 as float32)."""
+    if path.endswith(".npy"):
+        return np.load(path)
+    proto = onnx.load_tensor(path)
+    if proto.data_type == BF16:
+        if proto.raw_data:
+            bits = np.frombuffer(proto.raw_data, dtype="<u2")
+        else:
+            bits = np.array(proto.int32_data, dtype=np.uint16)
+        return bf16_bits_to_float(bits.reshape(tuple(proto.dims)))
+    return numpy_helper.to_array(proto)
+
+
+def as_bf16_input(path, workdir):
+    """A test-data input of a BFLOAT16 graph input: UINT16 files (the bits,
+    as ONNX <= 1.12 wrote them) are rewritten as BFLOAT16 TensorProtos."""
+    proto = onnx.load_tensor(path)
+    if proto.data_type != onnx.TensorProto.UINT16:
+        return path
+    proto.data_type = BF16
+    if not proto.raw_data:
+        proto.raw_data = np.array(proto.int32_data, dtype="<u2").tobytes()
+        del proto.int32_data[:]
+    fixed = os.path.join(workdir, "bf16_" + os.path.basename(os.path.dirname(path)) +
+                         "_" + os.path.basename(path))
+    with open(fixed, "wb") as f:
+        f.write(proto.SerializeToString())
+    return fixed
+
+
+def elem_types(values):
+    return [v.type.tensor_type.elem_type if v.type.HasField("tensor_type") else 0
+            for v in values]
 
 
 # An importer error naming a graph value that must be a compile-time constant
@@ -149,6 +199,10 @@ def run_case(case_dir, bindir, workdir):
     compile time), FAIL (wrong values) or ERROR."""
     datasets = sorted(d for d in os.listdir(case_dir)
                       if d.startswith("test_data_set_"))
+    graph = onnx.load(os.path.join(case_dir, "model.onnx"), load_external_data=False).graph
+    initializers = {t.name for t in graph.initializer}
+    input_types = elem_types([i for i in graph.input if i.name not in initializers])
+    output_types = elem_types(graph.output)
     shared_lib, _, error = _compile(case_dir, bindir, workdir, None, None, "")
     bound_any = []
     for ds in datasets:
@@ -169,6 +223,8 @@ def run_case(case_dir, bindir, workdir):
         cmd = [os.path.join(bindir, "tl-run"), lib, "--output-dir", out_dir]
         for i, f in enumerate(inputs):
             if i not in bound:
+                if i < len(input_types) and input_types[i] == BF16:
+                    f = as_bf16_input(f, workdir)
                 cmd += ["--input", f]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
         if proc.returncode != 0:
@@ -176,10 +232,19 @@ def run_case(case_dir, bindir, workdir):
         for i, f in enumerate(outputs):
             expected = numpy_helper.to_array(
                 onnx.load_tensor(os.path.join(ds_dir, f)))
+            rtol = 1e-3
+            if i < len(output_types) and output_types[i] == BF16:
+                if expected.dtype == np.uint16:
+                    expected = bf16_bits_to_float(expected)
+                rtol = BF16_RTOL
+            # tl-run writes .npy, or a TensorProto .pb where .npy cannot
+            # hold the element type.
             path = os.path.join(out_dir, f"output_{i}.npy")
             if not os.path.exists(path):
+                path = path[:-4] + ".pb"
+            if not os.path.exists(path):
                 return "FAIL", f"{ds}: output {i} missing"
-            reason = compare(expected, np.load(path))
+            reason = compare(expected, load_tensor(path), rtol)
             if reason:
                 return "FAIL", f"{ds}: output {i}: {reason}"
     if bound_any:

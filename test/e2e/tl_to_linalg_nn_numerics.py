@@ -371,9 +371,11 @@ def resize_coordinates(out_len, in_len, scale, transform):
     if transform == "pytorch_half_pixel":
         return (o + half) / scale - half if out_len > 1 else np.zeros(out_len, np.float32)
     if transform == "align_corners":
-        if out_len == 1:
-            return np.zeros(1, np.float32)
-        return o * (np.float32(in_len - 1) / np.float32(out_len - 1))
+        # ONNX's length_resized is in_len * scale, not the rounded out_len.
+        length = np.float32(in_len) * scale
+        if length == 1:
+            return np.zeros(out_len, np.float32)
+        return o * np.float32(in_len - 1) / (length - np.float32(1))
     raise ValueError(transform)
 
 

@@ -1,4 +1,4 @@
-//===- TensorFile.cpp - Reading input tensors for tl-run ------------------===//
+//===- TensorFile.cpp - Tensor files of tl-run ----------------------------===//
 
 #include "TensorFile.h"
 
@@ -146,4 +146,26 @@ bool tlc::readTensorFile(llvm::StringRef path, HostTensor &tensor,
   error = path.str() + ": unknown tensor file format '" + extension.str() +
           "' (expected .npy or an ONNX TensorProto .pb)";
   return false;
+}
+
+bool tlc::writeTensorProto(llvm::StringRef path, int32_t dtype,
+                           llvm::ArrayRef<int64_t> shape, const void *data,
+                           size_t size, std::string &error) {
+  if (!onnx::TensorProto::DataType_IsValid(dtype) ||
+      tlrt_dtype_size(dtype) == 0) {
+    error = path.str() + ": no ONNX data type for dtype " +
+            std::to_string(dtype);
+    return false;
+  }
+  onnx::TensorProto proto;
+  proto.set_data_type(dtype);
+  for (int64_t dim : shape)
+    proto.add_dims(dim);
+  proto.set_raw_data(data, size);
+  std::ofstream file(path.str(), std::ios::binary | std::ios::trunc);
+  if (!file || !proto.SerializeToOstream(&file)) {
+    error = path.str() + ": cannot write";
+    return false;
+  }
+  return true;
 }

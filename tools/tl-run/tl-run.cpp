@@ -46,9 +46,22 @@ static cl::alias inputAlias("i", cl::desc("Same as --input"),
                             cl::aliasopt(inputFiles), cl::cat(category));
 static cl::opt<std::string>
     outputDir("output-dir",
-              cl::desc("Write output i to DIR/output_<i>.npy (created if "
-                       "needed)"),
+              cl::desc("Write output i to DIR/output_<i>.npy, or .pb (see "
+                       "--output-format); DIR is created if needed"),
               cl::value_desc("dir"), cl::cat(category));
+
+namespace {
+enum class OutputFormat { Npy, Pb };
+} // namespace
+static cl::opt<OutputFormat> outputFormat(
+    "output-format", cl::desc("File format of the --output-dir files:"),
+    cl::values(clEnumValN(OutputFormat::Npy, "npy",
+                          "NumPy .npy (default); an element type .npy cannot "
+                          "hold (bf16) is written as an ONNX TensorProto "
+                          "output_<i>.pb instead"),
+               clEnumValN(OutputFormat::Pb, "pb",
+                          "ONNX TensorProto output_<i>.pb for every output")),
+    cl::init(OutputFormat::Npy), cl::cat(category));
 static cl::opt<unsigned>
     benchmark("benchmark",
               cl::desc("Time N more runs and print the median, minimum and "
@@ -75,11 +88,15 @@ static const char overview[] = R"(tl-run: run a compiled model on tensor files
 Loads a shared library built by tl-compile (or compiles a .mlir or .onnx
 model to a temporary one first, exactly as tl-compile does), feeds it the
 --input tensors, prints each output's shape and a summary of its values,
-and optionally writes the outputs as .npy files and times repeated runs.
+and optionally writes the outputs as .npy (or ONNX TensorProto .pb) files
+and times repeated runs.
 
   tl-run libmodel.so --input x.npy --input w.npy
   tl-run model.mlir --input x=x.npy --output-dir out --benchmark 100 --threads 2
-  tl-run model.onnx --input input_0.pb --output-dir out
+  tl-run model.onnx --input input_0.pb --output-dir out --output-format=pb
+
+NumPy has no bfloat16: bf16 tensors are read from and written to ONNX
+TensorProto .pb files (BFLOAT16 data type).
 
 A wrong input shape or dtype is reported with the runtime's message
 (naming the input, expected vs. got) and exit code 1.
@@ -395,13 +412,25 @@ int main(int argc, char **argv) {
     if (std::error_code ec = sys::fs::create_directories(outputDir))
       return fail("cannot create " + outputDir + ": " + ec.message());
     for (size_t i = 0; i < numOutputs; ++i) {
+      const tlc_tensor &tensor = outputs[i];
+      // NumPy has no bfloat16 (tlrt_npy_write refuses it).
+      bool npy = outputFormat == OutputFormat::Npy &&
+                 tensor.dtype != TLC_DTYPE_BF16;
       SmallString<256> path(outputDir);
-      sys::path::append(path, "output_" + Twine(i) + ".npy");
-      char message[600];
-      if (tlrt_npy_write(path.c_str(), outputs[i].dtype, outputs[i].rank,
-                         outputs[i].shape, outputs[i].data, message,
-                         sizeof(message)))
-        return fail(message);
+      sys::path::append(path, "output_" + Twine(i) + (npy ? ".npy" : ".pb"));
+      if (npy) {
+        char message[600];
+        if (tlrt_npy_write(path.c_str(), tensor.dtype, tensor.rank,
+                           tensor.shape, tensor.data, message,
+                           sizeof(message)))
+          return fail(message);
+        continue;
+      }
+      std::string error;
+      if (!writeTensorProto(path, tensor.dtype,
+                            ArrayRef<int64_t>(tensor.shape, tensor.rank),
+                            tensor.data, tensor.size, error))
+        return fail(error);
     }
   }
 

@@ -93,7 +93,8 @@ def TL_DepthToSpaceModeAttr
 
 def TL_ResizeMode : I32EnumAttr<"ResizeMode", "interpolation of tl.resize", [
       I32EnumAttrCase<"nearest", 0>,
-      I32EnumAttrCase<"linear", 1>]> {
+      I32EnumAttrCase<"linear", 1>,
+      I32EnumAttrCase<"cubic", 2>]> {
   let cppNamespace = "::mlir::tl";
   let genSpecializedAttr = 0;
 }
@@ -104,7 +105,9 @@ def TL_CoordinateTransform : I32EnumAttr<"CoordinateTransform",
       I32EnumAttrCase<"half_pixel", 0>,
       I32EnumAttrCase<"pytorch_half_pixel", 1>,
       I32EnumAttrCase<"align_corners", 2>,
-      I32EnumAttrCase<"asymmetric", 3>]> {
+      I32EnumAttrCase<"asymmetric", 3>,
+      I32EnumAttrCase<"tf_half_pixel_for_nn", 4>,
+      I32EnumAttrCase<"tf_crop_and_resize", 5>]> {
   let cppNamespace = "::mlir::tl";
   let genSpecializedAttr = 0;
 }
@@ -122,6 +125,16 @@ def TL_NearestMode : I32EnumAttr<"NearestMode",
 }
 def TL_NearestModeAttr
     : EnumAttr<TL_Dialect, TL_NearestMode, "nearest_mode">;
+
+def TL_StorageOrder : I32EnumAttr<"StorageOrder",
+    "how tl.max_pool_with_indices counts positions within a channel", [
+      I32EnumAttrCase<"row_major", 0>,
+      I32EnumAttrCase<"column_major", 1>]> {
+  let cppNamespace = "::mlir::tl";
+  let genSpecializedAttr = 0;
+}
+def TL_StorageOrderAttr
+    : EnumAttr<TL_Dialect, TL_StorageOrder, "storage_order">;
 
 //===----------------------------------------------------------------------===//
 // Op base classes

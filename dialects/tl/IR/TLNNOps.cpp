@@ -415,6 +415,29 @@ SmallVector<int64_t> MaxPoolOp::getDilationsOrDefault() {
   return valuesOr(getDilations(), getKernelShape().size(), 1);
 }
 
+LogicalResult MaxPoolWithIndicesOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  if (failed(inferPoolType(
+          loc, cast<RankedTensorType>(adaptor.getInput().getType()),
+          adaptor.getKernelShape(), adaptor.getStrides(), adaptor.getPads(),
+          adaptor.getDilations(), adaptor.getCeilMode(), inferred)))
+    return failure();
+  auto output = cast<RankedTensorType>(inferred.front());
+  inferred.push_back(output.clone(IntegerType::get(context, 64)));
+  return success();
+}
+
+SmallVector<int64_t> MaxPoolWithIndicesOp::getStridesOrDefault() {
+  return valuesOr(getStrides(), getKernelShape().size(), 1);
+}
+SmallVector<int64_t> MaxPoolWithIndicesOp::getPadsOrDefault() {
+  return valuesOr(getPads(), 2 * getKernelShape().size(), 0);
+}
+SmallVector<int64_t> MaxPoolWithIndicesOp::getDilationsOrDefault() {
+  return valuesOr(getDilations(), getKernelShape().size(), 1);
+}
+
 LogicalResult AvgPoolOp::inferReturnTypes(MLIRContext *,
                                           std::optional<Location> loc,
                                           Adaptor adaptor,

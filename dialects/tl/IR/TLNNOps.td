@@ -158,6 +158,40 @@ def TL_MaxPoolOp : TL_InferOp<"max_pool"> {
   }];
 }
 
+def TL_MaxPoolWithIndicesOp : TL_InferOp<"max_pool_with_indices"> {
+  let summary = "max pooling that also returns where each maximum is";
+  let description = [{
+    `tl.max_pool` (same attributes, same `output`) plus `indices`: for every
+    output element, the flat index of the winning input element in the
+    unpadded input, `(n * C + c) * (D1 * ... * Dk) + p`, where `p` counts
+    the spatial position row-major (`storage_order` `row_major`, the
+    default) or column-major (`column_major`: the first spatial dim
+    fastest), as ONNX `MaxPool`'s second output. Ties go to the first
+    position in row-major order; NaN never wins.
+
+    ```mlir
+    %y, %i = tl.max_pool_with_indices %x {kernel_shape = array<i64: 2, 2>,
+                                          strides = array<i64: 2, 2>}
+        : (tensor<1x3x6x6xf32>) -> (tensor<1x3x3x3xf32>, tensor<1x3x3x3xi64>)
+    ```
+  }];
+  let arguments = (ins TL_NumericTensor:$input,
+                   DenseI64ArrayAttr:$kernel_shape,
+                   OptionalAttr<DenseI64ArrayAttr>:$strides,
+                   OptionalAttr<DenseI64ArrayAttr>:$pads,
+                   OptionalAttr<DenseI64ArrayAttr>:$dilations,
+                   DefaultValuedAttr<BoolAttr, "false">:$ceil_mode,
+                   DefaultValuedAttr<TL_StorageOrderAttr,
+                       "StorageOrder::row_major">:$storage_order);
+  let results = (outs TL_NumericTensor:$output, RankedTensorOf<[I64]>:$indices);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let extraClassDeclaration = [{
+    ::llvm::SmallVector<int64_t> getStridesOrDefault();
+    ::llvm::SmallVector<int64_t> getPadsOrDefault();
+    ::llvm::SmallVector<int64_t> getDilationsOrDefault();
+  }];
+}
+
 def TL_AvgPoolOp : TL_InferOp<"avg_pool"> {
   let summary = "average pooling over 1-3 spatial dimensions (channels-first)";
   let description = [{

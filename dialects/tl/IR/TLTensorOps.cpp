@@ -519,9 +519,33 @@ LogicalResult ResizeOp::inferReturnTypes(MLIRContext *,
                         ? kDynamic
                         : static_cast<int64_t>(std::floor(size * scale)));
   }
-  if (adaptor.getMode() == ResizeMode::linear &&
+  if (adaptor.getMode() != ResizeMode::nearest &&
       !isa<FloatType>(input.getElementType()))
-    return inferError(loc, "linear resize requires a floating-point input");
+    return inferError(loc, stringifyResizeMode(adaptor.getMode()) +
+                               Twine(" resize requires a floating-point input"));
   inferred.push_back(withShape(input, shape));
+  return success();
+}
+
+LogicalResult ResizeOp::verify() {
+  bool crop = getCoordinateTransform() == CoordinateTransform::tf_crop_and_resize;
+  if (std::optional<ArrayRef<double>> roi = getRoi()) {
+    if (!crop)
+      return emitOpError("roi is only used by the tf_crop_and_resize "
+                         "coordinate transform");
+    int64_t rank = getInput().getType().getRank();
+    if (static_cast<int64_t>(roi->size()) != 2 * rank)
+      return emitOpError("roi must have a start and an end per dim (")
+             << 2 * rank << " entries), got " << roi->size();
+  } else if (crop) {
+    return emitOpError("tf_crop_and_resize requires roi");
+  }
+  if (!crop && getExtrapolationValue().convertToDouble() != 0.0)
+    return emitOpError("extrapolation_value is only used by the "
+                       "tf_crop_and_resize coordinate transform");
+  if (getMode() != ResizeMode::cubic &&
+      (getCubicCoeffA().convertToDouble() != -0.75 || getExcludeOutside()))
+    return emitOpError("cubic_coeff_a and exclude_outside are only used by "
+                       "cubic mode");
   return success();
 }

@@ -271,17 +271,46 @@ def TL_SpaceToDepthOp : TL_InferOp<"space_to_depth"> {
 }
 
 def TL_ResizeOp : TL_InferOp<"resize"> {
-  let summary = "resize by nearest or (multi)linear interpolation";
+  let summary = "resize by nearest, (multi)linear or (multi)cubic interpolation";
   let description = [{
     Resizes every dimension by `scales` (the output size is
-    `floor(dim * scale)`), or to `sizes` when given. `coordinate_transform`
-    maps output to input coordinates as ONNX `Resize` does; `nearest_mode`
-    rounds in nearest mode. Linear mode interpolates over every resized
-    dimension (bilinear for the two spatial dims of an image).
+    `floor(dim * scale)`), or to `sizes` when given. Every output coordinate
+    maps to an input coordinate `x` by `coordinate_transform`, ONNX
+    `Resize`'s formulas, with `scale` the dim's scale (`size / dim` with
+    `sizes`) and `length` the resized length, `dim * scale` (unrounded, as
+    ONNX defines it; the output size with `sizes`):
+
+    | transform              | x                                               |
+    |------------------------|-------------------------------------------------|
+    | `half_pixel`           | `(o + 0.5) / scale - 0.5`                       |
+    | `pytorch_half_pixel`   | as `half_pixel`; `0` when `length <= 1`         |
+    | `align_corners`        | `o * (dim - 1) / (length - 1)`; `0` when `length == 1` |
+    | `asymmetric`           | `o / scale`                                     |
+    | `tf_half_pixel_for_nn` | `(o + 0.5) / scale`                             |
+    | `tf_crop_and_resize`   | `start * (dim - 1) + o * (end - start) * (dim - 1) / (length - 1)`; `(start + end) / 2 * (dim - 1)` when `length == 1` |
+
+    `nearest` rounds `x` by `nearest_mode` and reads the element (clamped to
+    the input). `linear` blends the two neighbours of `x` (clamped to
+    `[0, dim - 1]`) over every resized dim (bilinear for an image). `cubic`
+    blends the four neighbours `floor(x) - 1 .. floor(x) + 2` over every
+    resized dim (bicubic for an image) with the Keys kernel of parameter
+    `cubic_coeff_a` (-0.75 as PyTorch, -0.5 as TensorFlow); neighbours
+    outside the input read the edge element, or with `exclude_outside` get
+    weight 0 and the other weights are renormalized to sum to 1.
+
+    `tf_crop_and_resize` takes `roi` (one start per dim, then one end per
+    dim, in normalized input coordinates); an output element whose `x` falls
+    outside `[0, dim - 1]` in any dim is `extrapolation_value`. The output
+    size is `floor(dim * scale)` there too, as ONNX's shape inference and
+    reference implementation compute it (the ONNX text also multiplies by
+    `end - start`).
 
     ```mlir
     %y = tl.resize %x {mode = #tl<resize_mode nearest>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>}
         : (tensor<1x3x4x4xf32>) -> tensor<1x3x8x8xf32>
+    %z = tl.resize %x {mode = #tl<resize_mode cubic>, sizes = array<i64: 1, 3, 7, 7>,
+                       coordinate_transform = #tl<coordinate_transform align_corners>}
+        : (tensor<1x3x4x4xf32>) -> tensor<1x3x7x7xf32>
     ```
   }];
   let arguments = (ins TL_Tensor:$input,
@@ -291,9 +320,14 @@ def TL_ResizeOp : TL_InferOp<"resize"> {
                    DefaultValuedAttr<TL_CoordinateTransformAttr,
                        "CoordinateTransform::half_pixel">:$coordinate_transform,
                    DefaultValuedAttr<TL_NearestModeAttr,
-                       "NearestMode::round_prefer_floor">:$nearest_mode);
+                       "NearestMode::round_prefer_floor">:$nearest_mode,
+                   DefaultValuedAttr<F64Attr, "-0.75">:$cubic_coeff_a,
+                   DefaultValuedAttr<BoolAttr, "false">:$exclude_outside,
+                   OptionalAttr<DenseF64ArrayAttr>:$roi,
+                   DefaultValuedAttr<F64Attr, "0.0">:$extrapolation_value);
   let results = (outs TL_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
 }
 
 #endif // TL_TENSOR_OPS_TD

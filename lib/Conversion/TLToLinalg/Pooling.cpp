@@ -210,6 +210,170 @@ struct MaxPoolOpLowering : OpConversionPattern<tl::MaxPoolOp> {
   }
 };
 
+/// Max pooling that also tracks the winner's flat input index: one
+/// linalg.generic reducing (value, index) pairs over the window. An element
+/// wins when it lies inside the unpadded input and is greater than the
+/// accumulator, or equal with a smaller row-major index (so the result does
+/// not depend on the reduction order; NaN never wins). Column-major indices
+/// are converted from row-major ones afterwards.
+struct MaxPoolWithIndicesOpLowering
+    : OpConversionPattern<tl::MaxPoolWithIndicesOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(tl::MaxPoolWithIndicesOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto resultType = cast<RankedTensorType>(op.getOutput().getType());
+    auto indicesType = cast<RankedTensorType>(op.getIndices().getType());
+    Type elementType = resultType.getElementType();
+    bool isFloat = isa<FloatType>(elementType);
+    bool isUnsigned = elementType.isUnsignedInteger();
+    PoolWindow w{SmallVector<int64_t>(op.getKernelShape()),
+                 op.getStridesOrDefault(), op.getDilationsOrDefault(),
+                 op.getPadsOrDefault(), op.getCeilMode()};
+    int64_t spatial = w.spatial();
+    Value input = adaptor.getInput();
+    IndexMath m(rewriter, loc);
+
+    Value lowest = createLowestValue(rewriter, loc, elementType);
+    SmallVector<OpFoldResult> outSizes =
+        getPoolOutputSizes(rewriter, loc, input, resultType, w);
+    Value padded = padForWindows(rewriter, loc, input, outSizes, w, lowest);
+    auto [init, window] =
+        createPoolingOperands(rewriter, loc, input, outSizes, w, lowest);
+    Type i64 = rewriter.getI64Type();
+    Value none = arith::ConstantOp::create(rewriter, loc,
+                                           rewriter.getI64IntegerAttr(-1));
+    Value indexInit = createFilled(
+        rewriter, loc, getDimSizes(rewriter, loc, init), none);
+    SmallVector<Value> dims = llvm::map_to_vector(
+        getDimSizes(rewriter, loc, input),
+        [&](OpFoldResult size) { return m.value(size); });
+
+    int64_t numLoops = 2 + 2 * spatial;
+    MLIRContext *ctx = rewriter.getContext();
+    SmallVector<AffineExpr> inputExprs = {rewriter.getAffineDimExpr(0),
+                                          rewriter.getAffineDimExpr(1)};
+    SmallVector<AffineExpr> outputExprs(inputExprs), windowExprs;
+    for (int64_t i = 0; i < spatial; ++i) {
+      AffineExpr o = rewriter.getAffineDimExpr(2 + i);
+      AffineExpr k = rewriter.getAffineDimExpr(2 + spatial + i);
+      inputExprs.push_back(o * w.strides[i] + k * w.dilations[i]);
+      windowExprs.push_back(k);
+      outputExprs.push_back(o);
+    }
+    AffineMap outputMap = AffineMap::get(numLoops, 0, outputExprs, ctx);
+    SmallVector<AffineMap> maps = {AffineMap::get(numLoops, 0, inputExprs, ctx),
+                                   AffineMap::get(numLoops, 0, windowExprs, ctx),
+                                   outputMap, outputMap};
+    SmallVector<utils::IteratorType> iterators(2 + spatial,
+                                               utils::IteratorType::parallel);
+    iterators.append(spatial, utils::IteratorType::reduction);
+    auto pooling = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{init.getType(), indexInit.getType()},
+        ValueRange{padded, window}, ValueRange{init, indexInit}, maps,
+        iterators, [&](OpBuilder &b, Location l, ValueRange args) {
+          Value element = args[0], acc = args[2], accIndex = args[3];
+          IndexMath im(b, l);
+          auto index = [&](int64_t dim) -> Value {
+            return linalg::IndexOp::create(b, l, dim);
+          };
+          // Row-major flat index of the element in the unpadded input, and
+          // whether it lies inside.
+          OpFoldResult flat = im.add(im.mul(index(0), dims[1]), index(1));
+          Value inside;
+          for (int64_t i = 0; i < spatial; ++i) {
+            OpFoldResult position = im.sub(
+                im.add(im.mul(index(2 + i), im.c(w.strides[i])),
+                       im.mul(index(2 + spatial + i), im.c(w.dilations[i]))),
+                im.c(w.padBegin(i)));
+            Value p = im.value(position);
+            Value inRange = arith::AndIOp::create(
+                b, l,
+                arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, p,
+                                      im.value(im.c(0))),
+                arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, p,
+                                      dims[2 + i]));
+            inside = inside ? arith::AndIOp::create(b, l, inside, inRange)
+                            : inRange;
+            flat = im.add(im.mul(flat, dims[2 + i]), position);
+          }
+          Value flatIndex =
+              arith::IndexCastOp::create(b, l, i64, im.value(flat));
+          Value greater, equal;
+          if (isFloat) {
+            greater = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT,
+                                            element, acc);
+            equal = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ,
+                                          element, acc);
+          } else {
+            Value lhs = element, rhs = acc;
+            if (isUnsigned) {
+              lhs = unsignedToIndex(b, l, element);
+              rhs = unsignedToIndex(b, l, acc);
+            }
+            greater = arith::CmpIOp::create(
+                b, l,
+                isUnsigned ? arith::CmpIPredicate::ugt
+                           : arith::CmpIPredicate::sgt,
+                lhs, rhs);
+            equal = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, lhs,
+                                          rhs);
+          }
+          // The initial index -1 is the largest unsigned value: any element
+          // equal to the initial (lowest) value wins over it.
+          Value earlier = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult,
+                                                flatIndex, accIndex);
+          Value better = arith::OrIOp::create(
+              b, l, greater, arith::AndIOp::create(b, l, equal, earlier));
+          Value take = arith::AndIOp::create(b, l, inside, better);
+          linalg::YieldOp::create(
+              b, l,
+              ValueRange{arith::SelectOp::create(b, l, take, element, acc),
+                         arith::SelectOp::create(b, l, take, flatIndex,
+                                                 accIndex)});
+        });
+    Value values = pooling.getResult(0);
+    Value indices = pooling.getResult(1);
+
+    if (op.getStorageOrder() == tl::StorageOrder::column_major &&
+        spatial > 1) {
+      // v = plane * S + p with p row-major over the spatial dims: rebuild p
+      // with the first spatial dim fastest.
+      SmallVector<Value> spatialDims;
+      for (int64_t i = 0; i < spatial; ++i)
+        spatialDims.push_back(
+            arith::IndexCastOp::create(rewriter, loc, i64, dims[2 + i]));
+      AffineMap identity = AffineMap::getMultiDimIdentityMap(2 + spatial, ctx);
+      indices = buildElementwiseGeneric(
+          rewriter, loc, getDimSizes(rewriter, loc, indices), i64,
+          ValueRange{indices}, {identity},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            Value rest = args[0];
+            SmallVector<Value> coords(spatial);
+            for (int64_t i = spatial - 1; i >= 0; --i) {
+              coords[i] = arith::RemSIOp::create(b, l, rest, spatialDims[i]);
+              rest = arith::DivSIOp::create(b, l, rest, spatialDims[i]);
+            }
+            // rest is now the (n, c) plane.
+            Value result = rest;
+            for (int64_t i = spatial - 1; i >= 0; --i)
+              result = arith::MulIOp::create(b, l, result, spatialDims[i]);
+            Value position = coords[spatial - 1];
+            for (int64_t i = spatial - 2; i >= 0; --i)
+              position = arith::AddIOp::create(
+                  b, l, coords[i],
+                  arith::MulIOp::create(b, l, spatialDims[i], position));
+            return arith::AddIOp::create(b, l, result, position);
+          });
+    }
+    rewriter.replaceOp(op, {castToType(rewriter, loc, values, resultType),
+                            castToType(rewriter, loc, indices, indicesType)});
+    return success();
+  }
+};
+
 struct AvgPoolOpLowering : OpConversionPattern<tl::AvgPoolOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -381,7 +545,8 @@ struct GlobalPoolOpLowering : OpConversionPattern<GlobalPoolOp> {
 } // namespace
 
 void mlir::tlc::populateTLPoolingToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<MaxPoolOpLowering, AvgPoolOpLowering,
+  patterns.add<MaxPoolOpLowering, MaxPoolWithIndicesOpLowering,
+               AvgPoolOpLowering,
                GlobalPoolOpLowering<tl::GlobalAvgPoolOp, false>,
                GlobalPoolOpLowering<tl::GlobalMaxPoolOp, true>>(
       patterns.getContext());

@@ -504,6 +504,10 @@ struct SliceOpLowering : OpConversionPattern<tl::SliceOp> {
             m.add(start, m.mul(m.sub(length, m.c(1)), m.c(step))), m.c(0));
         reversed[axis] = true;
       }
+      // An empty slice may start at D (numpy clamps there), which
+      // tensor.extract_slice rejects as a static offset even for size 0.
+      if (isConstantIntValue(length, 0))
+        offsets[axis] = m.c(0);
     }
     Value result = tensor::ExtractSliceOp::create(rewriter, loc, input, offsets,
                                                   sizes, strides);

@@ -397,22 +397,39 @@ static LogicalResult importConvTranspose(NodeImporter &node) {
 
 static LogicalResult importMaxPool(NodeImporter &node) {
   FailureOr<Value> x = node.getInput(0);
-  if (failed(x) || failed(node.checkOutputsUnused(1, "argmax indices")))
+  if (failed(x))
     return failure();
   if (!node.hasAttr("kernel_shape"))
     return node.emitError() << "requires kernel_shape";
   FailureOr<Window> window = getWindow(node, getType(*x), {}, true);
   FailureOr<int64_t> ceilMode = node.getInt("ceil_mode", 0);
-  if (failed(window) || failed(ceilMode))
+  FailureOr<int64_t> storageOrder = node.getInt("storage_order", 0);
+  if (failed(window) || failed(ceilMode) || failed(storageOrder))
     return failure();
   OpBuilder &b = node.getBuilder();
-  return setResult(node,
-                   node.create<tl::MaxPoolOp>(
-                       *x, b.getDenseI64ArrayAttr(window->kernel),
-                       optionalArray(b, window->strides, 1),
-                       optionalArray(b, window->pads, 0),
-                       optionalArray(b, window->dilations, 1),
-                       b.getBoolAttr(*ceilMode != 0)));
+  DenseI64ArrayAttr kernel = b.getDenseI64ArrayAttr(window->kernel);
+  DenseI64ArrayAttr strides = optionalArray(b, window->strides, 1);
+  DenseI64ArrayAttr pads = optionalArray(b, window->pads, 0);
+  DenseI64ArrayAttr dilations = optionalArray(b, window->dilations, 1);
+  BoolAttr ceil = b.getBoolAttr(*ceilMode != 0);
+  if (!node.isOutputUsed(1))
+    return setResult(node, node.create<tl::MaxPoolOp>(*x, kernel, strides,
+                                                      pads, dilations, ceil));
+  // The argmax indices (output 1).
+  if (*storageOrder != 0 && *storageOrder != 1)
+    return node.emitError() << "storage_order must be 0 or 1, got "
+                            << *storageOrder;
+  auto order = *storageOrder ? tl::StorageOrder::column_major
+                             : tl::StorageOrder::row_major;
+  FailureOr<SmallVector<Value>> results =
+      node.createMulti<tl::MaxPoolWithIndicesOp>(
+          2, *x, kernel, strides, pads, dilations, ceil,
+          tl::StorageOrderAttr::get(node.getContext(), order));
+  if (failed(results))
+    return failure();
+  node.setOutput(0, (*results)[0]);
+  node.setOutput(1, (*results)[1]);
+  return success();
 }
 
 static LogicalResult importAveragePool(NodeImporter &node) {

@@ -249,6 +249,28 @@ static LogicalResult importCast(NodeImporter &node) {
 /// Reshape: the target shape may hold runtime dims (x.view(x.size(0), -1)
 /// with a dynamic batch). A runtime entry that is the input's own dim at the
 /// same position becomes 0 ("copy"); one remaining runtime entry becomes -1.
+static LogicalResult importEmptyReshape(NodeImporter &node,
+                                        RankedTensorType inputType,
+                                        ArrayRef<SymInt> shape) {
+  SmallVector<int64_t> dims;
+  for (const SymInt &element : shape) {
+    if (!element.known || element.value < 0)
+      return node.emitError() << "allowzero = 1 with a zero dim needs every "
+                                 "other dim of the shape known and "
+                                 "non-negative";
+    dims.push_back(element.value);
+  }
+  if (inputType.hasStaticShape() && inputType.getNumElements() != 0)
+    return node.emitError() << "cannot reshape " << inputType.getNumElements()
+                            << " elements into a shape with a zero dim";
+  if (!inputType.hasStaticShape())
+    return node.emitError() << "allowzero = 1 with a zero dim needs a static "
+                               "input shape";
+  auto type = RankedTensorType::get(dims, inputType.getElementType());
+  node.setOutputConstant(0, DenseElementsAttr::get(type, ArrayRef<Attribute>()));
+  return success();
+}
+
 static LogicalResult importReshape(NodeImporter &node) {
   FailureOr<Value> x = node.getInput(0);
   FailureOr<int64_t> allowZero = node.getInt("allowzero", 0);
@@ -257,15 +279,18 @@ static LogicalResult importReshape(NodeImporter &node) {
   FailureOr<SmallVector<SymInt>> shape = node.getShapeInts(1, "shape");
   if (failed(shape))
     return failure();
+  // allowzero = 1 keeps a 0 as a dim of size 0 (not "copy the input's
+  // dim"): the input has no elements, nor has the result, an empty
+  // constant of that shape.
+  if (*allowZero && llvm::any_of(*shape, [](const SymInt &s) {
+        return s.known && s.value == 0;
+      }))
+    return importEmptyReshape(node, getType(*x), *shape);
   SmallVector<int64_t> newShape;
   int64_t inferredAt = -1;
   const SymInt *unresolved = nullptr;
   for (auto [i, element] : llvm::enumerate(*shape)) {
     if (element.known) {
-      if (element.value == 0 && *allowZero)
-        return node.emitError()
-               << "allowzero = 1 with a zero dim in the shape is not "
-                  "supported";
       if (element.value == -1)
         inferredAt = i;
       newShape.push_back(element.value);
@@ -607,21 +632,38 @@ static LogicalResult importSpaceToDepth(NodeImporter &node) {
 // Resize / Upsample
 //===----------------------------------------------------------------------===//
 
+namespace {
+/// The attributes of tl.resize besides mode, scales and sizes.
+struct ResizeOptions {
+  tl::CoordinateTransform transform = tl::CoordinateTransform::half_pixel;
+  tl::NearestMode nearest = tl::NearestMode::round_prefer_floor;
+  double cubicA = -0.75;
+  bool excludeOutside = false;
+  std::optional<SmallVector<double>> roi;
+  double extrapolation = 0.0;
+};
+} // namespace
+
 /// Builds tl.resize from scales or sizes.
 static LogicalResult buildResize(NodeImporter &node, Value x, tl::ResizeMode mode,
                                  std::optional<SmallVector<double>> scales,
                                  std::optional<SmallVector<int64_t>> sizes,
-                                 tl::CoordinateTransform transform,
-                                 tl::NearestMode nearest) {
+                                 const ResizeOptions &options) {
   OpBuilder &b = node.getBuilder();
   MLIRContext *context = node.getContext();
   return setResult(
-      node, node.create<tl::ResizeOp>(
-                x, tl::ResizeModeAttr::get(context, mode),
-                scales ? b.getDenseF64ArrayAttr(*scales) : DenseF64ArrayAttr(),
-                sizes ? b.getDenseI64ArrayAttr(*sizes) : DenseI64ArrayAttr(),
-                tl::CoordinateTransformAttr::get(context, transform),
-                tl::NearestModeAttr::get(context, nearest)));
+      node,
+      node.create<tl::ResizeOp>(
+          x, tl::ResizeModeAttr::get(context, mode),
+          scales ? b.getDenseF64ArrayAttr(*scales) : DenseF64ArrayAttr(),
+          sizes ? b.getDenseI64ArrayAttr(*sizes) : DenseI64ArrayAttr(),
+          tl::CoordinateTransformAttr::get(context, options.transform),
+          tl::NearestModeAttr::get(context, options.nearest),
+          b.getF64FloatAttr(options.cubicA),
+          b.getBoolAttr(options.excludeOutside),
+          options.roi ? b.getDenseF64ArrayAttr(*options.roi)
+                      : DenseF64ArrayAttr(),
+          b.getF64FloatAttr(options.extrapolation)));
 }
 
 /// Upsample and Resize-10: asymmetric coordinates; nearest rounds down when
@@ -645,9 +687,10 @@ static LogicalResult importLegacyResize(NodeImporter &node,
   if (mode == tl::ResizeMode::nearest && up && down)
     return node.emitError() << "nearest resize that upsamples some dims and "
                                "downsamples others is not supported";
-  return buildResize(node, *x, mode, scales, std::nullopt,
-                     tl::CoordinateTransform::asymmetric,
-                     down ? tl::NearestMode::ceil : tl::NearestMode::floor);
+  ResizeOptions options;
+  options.transform = tl::CoordinateTransform::asymmetric;
+  options.nearest = down ? tl::NearestMode::ceil : tl::NearestMode::floor;
+  return buildResize(node, *x, mode, scales, std::nullopt, options);
 }
 
 static LogicalResult importUpsample(NodeImporter &node) {
@@ -691,13 +734,14 @@ static LogicalResult importResize(NodeImporter &node) {
       node.getString("coordinate_transformation_mode", "half_pixel");
   FailureOr<std::string> nearestName =
       node.getString("nearest_mode", "round_prefer_floor");
+  FailureOr<double> cubicA = node.getFloat("cubic_coeff_a", -0.75);
+  FailureOr<int64_t> excludeOutside = node.getInt("exclude_outside", 0);
+  FailureOr<double> extrapolation = node.getFloat("extrapolation_value", 0.0);
   if (failed(x) || failed(modeName) || failed(transformName) ||
-      failed(nearestName))
+      failed(nearestName) || failed(cubicA) || failed(excludeOutside) ||
+      failed(extrapolation))
     return failure();
-  std::optional<tl::ResizeMode> mode =
-      *modeName == "nearest"  ? std::optional(tl::ResizeMode::nearest)
-      : *modeName == "linear" ? std::optional(tl::ResizeMode::linear)
-                              : std::nullopt;
+  std::optional<tl::ResizeMode> mode = tl::symbolizeResizeMode(*modeName);
   if (!mode)
     return node.emitError() << "unsupported mode '" << *modeName << "'";
   std::optional<tl::CoordinateTransform> transform =
@@ -710,16 +754,34 @@ static LogicalResult importResize(NodeImporter &node) {
   if (!nearest)
     return node.emitError() << "unsupported nearest_mode '" << *nearestName
                             << "'";
-
+  // Attributes that do not apply to the mode or transform are not carried.
+  ResizeOptions options;
+  options.transform = *transform;
+  options.nearest = *nearest;
+  if (*mode == tl::ResizeMode::cubic) {
+    options.cubicA = *cubicA;
+    options.excludeOutside = *excludeOutside != 0;
+  }
   RankedTensorType type = getType(*x);
+  if (*transform == tl::CoordinateTransform::tf_crop_and_resize) {
+    if (!node.hasInput(1))
+      return node.emitError() << "tf_crop_and_resize requires roi";
+    FailureOr<SmallVector<double>> roi = node.getConstantFloats(1, "roi");
+    if (failed(roi))
+      return failure();
+    if (static_cast<int64_t>(roi->size()) != 2 * type.getRank())
+      return node.emitError() << "roi must have a start and an end per dim";
+    options.roi = *roi;
+    options.extrapolation = *extrapolation;
+  }
+
   // Scales (input 2) when given and non-empty, sizes (input 3) otherwise.
   if (node.hasInput(2) && node.getInputType(2) &&
       node.getInputType(2).getNumElements() != 0) {
     FailureOr<SmallVector<double>> scales = node.getConstantFloats(2, "scales");
     if (failed(scales))
       return failure();
-    return buildResize(node, *x, *mode, *scales, std::nullopt, *transform,
-                       *nearest);
+    return buildResize(node, *x, *mode, *scales, std::nullopt, options);
   }
   if (!node.hasInput(3))
     return node.emitError() << "requires scales or sizes";
@@ -734,7 +796,7 @@ static LogicalResult importResize(NodeImporter &node) {
                                            [](const SymInt &s) {
                                              return s.value;
                                            }),
-                       *transform, *nearest);
+                       options);
   // Runtime entries (a dynamic batch) that keep the input's dim: express
   // the resize with scales (1 there, size / input elsewhere).
   SmallVector<double> scales;
@@ -756,8 +818,7 @@ static LogicalResult importResize(NodeImporter &node) {
       scale = std::nextafter(scale, std::numeric_limits<double>::infinity());
     scales.push_back(scale);
   }
-  return buildResize(node, *x, *mode, scales, std::nullopt, *transform,
-                     *nearest);
+  return buildResize(node, *x, *mode, scales, std::nullopt, options);
 }
 
 //===----------------------------------------------------------------------===//

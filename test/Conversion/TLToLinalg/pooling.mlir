@@ -162,3 +162,60 @@ func.func @global_max_pool(%x: tensor<2x8x3x4x5xf32>) -> tensor<2x8x1x1x1xf32> {
   %y = tl.global_max_pool %x : (tensor<2x8x3x4x5xf32>) -> tensor<2x8x1x1x1xf32>
   return %y : tensor<2x8x1x1x1xf32>
 }
+
+// Max pooling with indices: one generic reducing (value, index) pairs. An
+// element wins when inside the unpadded input and greater, or equal with a
+// smaller row-major flat index ((n * C + c) * H + h) * W + w (the initial
+// index -1 is the largest unsigned value).
+// CHECK-LABEL: func.func @max_pool_with_indices
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x5x5xf32>)
+// CHECK: %[[NEG_INF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[PADDED:.*]] = tensor.pad %[[X]] low[0, 0, 1, 1] high[0, 0, 1, 1]
+// CHECK: %[[WINDOW:.*]] = tensor.empty() : tensor<3x3xf32>
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[NEG_INF]] : f32) outs(%{{.*}} : tensor<2x3x3x3xf32>)
+// CHECK: %[[NONE:.*]] = arith.constant -1 : i64
+// CHECK: %[[INDEX_INIT:.*]] = linalg.fill ins(%[[NONE]] : i64) outs(%{{.*}} : tensor<2x3x3x3xi64>)
+// CHECK: %[[POOL:.*]]:2 = linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]
+// CHECK-SAME: ins(%[[PADDED]], %[[WINDOW]] : tensor<2x3x7x7xf32>, tensor<3x3xf32>) outs(%[[INIT]], %[[INDEX_INIT]] : tensor<2x3x3x3xf32>, tensor<2x3x3x3xi64>)
+// CHECK: ^bb0(%[[ELEM:.*]]: f32, %{{.*}}: f32, %[[ACC:.*]]: f32, %[[ACC_INDEX:.*]]: i64):
+// CHECK: %[[IN_H:.*]] = arith.andi
+// CHECK: %[[IN_W:.*]] = arith.andi
+// CHECK: %[[INSIDE:.*]] = arith.andi %[[IN_H]], %[[IN_W]] : i1
+// CHECK: %[[FLAT:.*]] = arith.index_cast %{{.*}} : index to i64
+// CHECK: %[[GREATER:.*]] = arith.cmpf ogt, %[[ELEM]], %[[ACC]] : f32
+// CHECK: %[[EQUAL:.*]] = arith.cmpf oeq, %[[ELEM]], %[[ACC]] : f32
+// CHECK: %[[EARLIER:.*]] = arith.cmpi ult, %[[FLAT]], %[[ACC_INDEX]] : i64
+// CHECK: %[[TIE:.*]] = arith.andi %[[EQUAL]], %[[EARLIER]] : i1
+// CHECK: %[[BETTER:.*]] = arith.ori %[[GREATER]], %[[TIE]] : i1
+// CHECK: %[[TAKE:.*]] = arith.andi %[[INSIDE]], %[[BETTER]] : i1
+// CHECK: %[[V:.*]] = arith.select %[[TAKE]], %[[ELEM]], %[[ACC]] : f32
+// CHECK: %[[I:.*]] = arith.select %[[TAKE]], %[[FLAT]], %[[ACC_INDEX]] : i64
+// CHECK: linalg.yield %[[V]], %[[I]] : f32, i64
+// CHECK: return %[[POOL]]#0, %[[POOL]]#1
+func.func @max_pool_with_indices(%x: tensor<2x3x5x5xf32>) -> (tensor<2x3x3x3xf32>, tensor<2x3x3x3xi64>) {
+  %y, %i = tl.max_pool_with_indices %x {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<2x3x5x5xf32>) -> (tensor<2x3x3x3xf32>, tensor<2x3x3x3xi64>)
+  return %y, %i : tensor<2x3x3x3xf32>, tensor<2x3x3x3xi64>
+}
+
+// Column-major indices: the row-major ones rewritten with h fastest,
+// plane * H * W + w * H + h.
+// CHECK-LABEL: func.func @max_pool_with_indices_column_major
+// CHECK: %[[POOL:.*]]:2 = linalg.generic
+// CHECK: %[[COLS:.*]] = linalg.generic {{.*}} ins(%[[POOL]]#1 : tensor<1x1x2x2xi64>)
+// CHECK: ^bb0(%[[V:.*]]: i64, %{{.*}}: i64):
+// CHECK: %[[W:.*]] = arith.remsi %[[V]], %{{.*}} : i64
+// CHECK: %[[REST:.*]] = arith.divsi %[[V]], %{{.*}} : i64
+// CHECK: %[[H:.*]] = arith.remsi %[[REST]], %{{.*}} : i64
+// CHECK: %[[PLANE:.*]] = arith.divsi %[[REST]], %{{.*}} : i64
+// CHECK: %[[BASE:.*]] = arith.muli
+// CHECK: %[[BASE2:.*]] = arith.muli %[[BASE]], %{{.*}} : i64
+// CHECK: %[[WH:.*]] = arith.muli %{{.*}}, %[[W]] : i64
+// CHECK: %[[POS:.*]] = arith.addi %[[H]], %[[WH]] : i64
+// CHECK: %[[R:.*]] = arith.addi %[[BASE2]], %[[POS]] : i64
+// CHECK: linalg.yield %[[R]] : i64
+// CHECK: return %[[POOL]]#0, %[[COLS]]
+func.func @max_pool_with_indices_column_major(%x: tensor<1x1x5x5xf32>) -> (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>) {
+  %y, %i = tl.max_pool_with_indices %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, storage_order = #tl<storage_order column_major>} : (tensor<1x1x5x5xf32>) -> (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>)
+  return %y, %i : tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>
+}

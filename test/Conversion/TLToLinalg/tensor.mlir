@@ -143,6 +143,15 @@ func.func @slice_steps(%x: tensor<6x9xf32>) -> tensor<3x3xf32> {
   return %y : tensor<3x3xf32>
 }
 
+// A start past the end clamps to D: an empty slice, read at offset 0 (a
+// static offset D is out of bounds for tensor.extract_slice).
+// CHECK-LABEL: func.func @slice_empty
+// CHECK: tensor.extract_slice %{{.*}}[0, 0, 0] [20, 0, 5] [1, 1, 1] : tensor<20x10x5xf32> to tensor<20x0x5xf32>
+func.func @slice_empty(%x: tensor<20x10x5xf32>) -> tensor<20x0x5xf32> {
+  %y = tl.slice %x {starts = array<i64: 1000>, ends = array<i64: 1000>, axes = array<i64: 1>} : (tensor<20x10x5xf32>) -> tensor<20x0x5xf32>
+  return %y : tensor<20x0x5xf32>
+}
+
 // Negative steps read forwards, then reverse in an index-computing generic.
 // CHECK-LABEL: func.func @slice_reverse
 // CHECK: %[[FWD:.*]] = tensor.extract_slice %{{.*}}[0, 0] [6, 9] [1, 1]

@@ -393,6 +393,24 @@ func.func @pool_ceil_mode_shape(%x: tensor<1x1x5x5xf32>) {
 
 // -----
 
+func.func @pool_indices_shape(%x: tensor<1x1x5x5xf32>) {
+  // expected-error @+2 {{inferred type(s) 'tensor<1x1x4x4xf32>', 'tensor<1x1x4x4xi64>' are incompatible with return type(s) of operation 'tensor<1x1x4x4xf32>', 'tensor<1x1x3x3xi64>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0:2 = tl.max_pool_with_indices %x {kernel_shape = array<i64: 2, 2>} : (tensor<1x1x5x5xf32>) -> (tensor<1x1x4x4xf32>, tensor<1x1x3x3xi64>)
+  return
+}
+
+// -----
+
+func.func @pool_indices_kernel(%x: tensor<1x1x5x5xf32>) {
+  // expected-error @+2 {{kernel_shape must have 2 entries (one per spatial dim), got 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0:2 = tl.max_pool_with_indices %x {kernel_shape = array<i64: 2>} : (tensor<1x1x5x5xf32>) -> (tensor<1x1x4x4xf32>, tensor<1x1x4x4xi64>)
+  return
+}
+
+// -----
+
 func.func @global_pool_rank(%x: tensor<3x8xf32>) {
   // expected-error @+2 {{input must be [N, C, D...] with at least one spatial dim, got rank 2}}
   // expected-error @+1 {{failed to infer returned types}}
@@ -855,5 +873,54 @@ func.func @resize_linear_int(%x: tensor<1x3x4x4xi32>) {
   // expected-error @+2 {{linear resize requires a floating-point input}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = tl.resize %x {mode = #tl<resize_mode linear>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : (tensor<1x3x4x4xi32>) -> tensor<1x3x8x8xi32>
+  return
+}
+
+// -----
+
+func.func @resize_cubic_int(%x: tensor<1x3x4x4xi32>) {
+  // expected-error @+2 {{cubic resize requires a floating-point input}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = tl.resize %x {mode = #tl<resize_mode cubic>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : (tensor<1x3x4x4xi32>) -> tensor<1x3x8x8xi32>
+  return
+}
+
+// -----
+
+func.func @resize_cubic_attrs_not_cubic(%x: tensor<1x3x4x4xf32>) {
+  // expected-error @+1 {{'tl.resize' op cubic_coeff_a and exclude_outside are only used by cubic mode}}
+  %0 = tl.resize %x {mode = #tl<resize_mode linear>, exclude_outside = true, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : (tensor<1x3x4x4xf32>) -> tensor<1x3x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @resize_crop_without_roi(%x: tensor<1x3x4x4xf32>) {
+  // expected-error @+1 {{'tl.resize' op tf_crop_and_resize requires roi}}
+  %0 = tl.resize %x {coordinate_transform = #tl<coordinate_transform tf_crop_and_resize>, sizes = array<i64: 1, 3, 2, 2>} : (tensor<1x3x4x4xf32>) -> tensor<1x3x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_roi_not_crop(%x: tensor<1x3x4x4xf32>) {
+  // expected-error @+1 {{'tl.resize' op roi is only used by the tf_crop_and_resize coordinate transform}}
+  %0 = tl.resize %x {roi = array<f64: 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0>, sizes = array<i64: 1, 3, 2, 2>} : (tensor<1x3x4x4xf32>) -> tensor<1x3x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_roi_count(%x: tensor<1x3x4x4xf32>) {
+  // expected-error @+1 {{'tl.resize' op roi must have a start and an end per dim (8 entries), got 4}}
+  %0 = tl.resize %x {coordinate_transform = #tl<coordinate_transform tf_crop_and_resize>, roi = array<f64: 0.0, 0.0, 1.0, 1.0>, sizes = array<i64: 1, 3, 2, 2>} : (tensor<1x3x4x4xf32>) -> tensor<1x3x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_extrapolation_not_crop(%x: tensor<1x3x4x4xf32>) {
+  // expected-error @+1 {{'tl.resize' op extrapolation_value is only used by the tf_crop_and_resize coordinate transform}}
+  %0 = tl.resize %x {extrapolation_value = 1.0 : f64, sizes = array<i64: 1, 3, 2, 2>} : (tensor<1x3x4x4xf32>) -> tensor<1x3x2x2xf32>
   return
 }

@@ -180,6 +180,9 @@ func.func @nn(%x: tensor<?x784xf32>, %w: tensor<784x128xf32>, %bias: tensor<128x
   // CHECK: tl.max_pool %{{.*}} {ceil_mode = true, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
   %9 = tl.max_pool %4 {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, ceil_mode = true}
       : (tensor<1x64x112x112xf32>) -> tensor<1x64x57x57xf32>
+  // CHECK: tl.max_pool_with_indices %{{.*}} {kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, storage_order = #tl<storage_order column_major>, strides = array<i64: 2, 2>} : (tensor<1x64x112x112xf32>) -> (tensor<1x64x56x56xf32>, tensor<1x64x56x56xi64>)
+  %mp:2 = tl.max_pool_with_indices %4 {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, storage_order = #tl<storage_order column_major>}
+      : (tensor<1x64x112x112xf32>) -> (tensor<1x64x56x56xf32>, tensor<1x64x56x56xi64>)
   // CHECK: tl.avg_pool %{{.*}} {count_include_pad = true, kernel_shape = array<i64: 2, 2>}
   %10 = tl.avg_pool %img32 {kernel_shape = array<i64: 2, 2>, count_include_pad = true}
       : (tensor<2x32x9x9xf32>) -> tensor<2x32x8x8xf32>
@@ -269,5 +272,11 @@ func.func @tensor_ops(%x: tensor<?x512x1x1xf32>, %y: tensor<2x3x4xf32>, %z: tens
   %19 = tl.resize %img {scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : (tensor<1x8x3x3xf32>) -> tensor<1x8x6x6xf32>
   // CHECK: tl.resize %{{.*}} {coordinate_transform = #tl<coordinate_transform align_corners>, mode = #tl<resize_mode linear>, sizes = array<i64: 1, 8, 5, 7>}
   %20 = tl.resize %img {mode = #tl<resize_mode linear>, sizes = array<i64: 1, 8, 5, 7>, coordinate_transform = #tl<coordinate_transform align_corners>} : (tensor<1x8x3x3xf32>) -> tensor<1x8x5x7xf32>
+  // CHECK: tl.resize %{{.*}} {cubic_coeff_a = -5.000000e-01 : f64, exclude_outside = true, mode = #tl<resize_mode cubic>, scales = array<f64: 1.000000e+00, 1.000000e+00, 2.500000e+00, 2.000000e+00>} : (tensor<1x8x3x3xf32>) -> tensor<1x8x7x6xf32>
+  %21 = tl.resize %img {mode = #tl<resize_mode cubic>, cubic_coeff_a = -0.5 : f64, exclude_outside = true, scales = array<f64: 1.0, 1.0, 2.5, 2.0>} : (tensor<1x8x3x3xf32>) -> tensor<1x8x7x6xf32>
+  // CHECK: tl.resize %{{.*}} {coordinate_transform = #tl<coordinate_transform tf_crop_and_resize>, extrapolation_value = 1.000000e+01 : f64, mode = #tl<resize_mode linear>, roi = array<f64: 0.000000e+00, 0.000000e+00, 2.500000e-01, 0.000000e+00, 1.000000e+00, 1.000000e+00, 7.500000e-01, 1.500000e+00>, sizes = array<i64: 1, 8, 4, 4>}
+  %22 = tl.resize %img {mode = #tl<resize_mode linear>, coordinate_transform = #tl<coordinate_transform tf_crop_and_resize>, roi = array<f64: 0.0, 0.0, 0.25, 0.0, 1.0, 1.0, 0.75, 1.5>, extrapolation_value = 10.0 : f64, sizes = array<i64: 1, 8, 4, 4>} : (tensor<1x8x3x3xf32>) -> tensor<1x8x4x4xf32>
+  // CHECK: tl.resize %{{.*}} {coordinate_transform = #tl<coordinate_transform tf_half_pixel_for_nn>, sizes = array<i64: 1, 8, 2, 2>} : (tensor<1x8x3x3xf32>) -> tensor<1x8x2x2xf32>
+  %23 = tl.resize %img {coordinate_transform = #tl<coordinate_transform tf_half_pixel_for_nn>, sizes = array<i64: 1, 8, 2, 2>} : (tensor<1x8x3x3xf32>) -> tensor<1x8x2x2xf32>
   return
 }

@@ -385,6 +385,18 @@ def max_pool():
 
 
 @case("nn")
+def max_pool_indices():
+    # A used second output (argmax indices) selects tl.max_pool_with_indices.
+    nodes = [node("MaxPool", ["x"], ["y", "rows"], kernel_shape=[2, 2],
+                  strides=[2, 2]),
+             node("MaxPool", ["x"], ["z", "cols"], kernel_shape=[3, 3],
+                  pads=[1, 1, 1, 1], storage_order=1)]
+    return model(nodes, [inp("x", [1, 2, 8, 8])],
+                 [out("y", 4), out("rows", 4, TP.INT64), out("z", 4),
+                  out("cols", 4, TP.INT64)], opset=12)
+
+
+@case("nn")
 def max_pool_legacy():
     return model([node("MaxPool", ["x"], ["y"], kernel_shape=[2, 2],
                        storage_order=0)],
@@ -613,6 +625,14 @@ def reshape():
 
 
 @case("tensor")
+def reshape_allowzero():
+    # allowzero = 1: a 0 is a dim of size 0; the result is empty.
+    return model([node("Reshape", ["x", "shape"], ["y"], allowzero=1)],
+                 [inp("x", [0, 3, 4])], [out("y", 3)],
+                 [init("shape", np.array([3, 4, 0], np.int64))], opset=14)
+
+
+@case("tensor")
 def flatten_transpose():
     nodes = [node("Flatten", ["x"], ["flat"]),
              node("Flatten", ["x"], ["flat0"], axis=0),
@@ -747,6 +767,27 @@ def resize_v11():
                  [init("roi", np.zeros(0, np.float32)),
                   init("scales", np.zeros(0, np.float32)),
                   init("sizes", np.array([1, 1, 8, 2], np.int64))], opset=11)
+
+
+@case("tensor")
+def resize_cubic_crop():
+    # cubic_coeff_a and exclude_outside reach tl only in cubic mode,
+    # extrapolation_value and roi only with tf_crop_and_resize.
+    nodes = [node("Resize", ["x", "", "scales"], ["cubic"], mode="cubic",
+                  cubic_coeff_a=-0.5, exclude_outside=1),
+             node("Resize", ["x", "roi", "", "sizes"], ["crop"], mode="linear",
+                  coordinate_transformation_mode="tf_crop_and_resize",
+                  extrapolation_value=10.0),
+             node("Resize", ["x", "roi", "scales"], ["crop_scales"],
+                  coordinate_transformation_mode="tf_crop_and_resize"),
+             node("Resize", ["x", "", "", "sizes"], ["nn"],
+                  coordinate_transformation_mode="tf_half_pixel_for_nn",
+                  cubic_coeff_a=-0.5, extrapolation_value=3.0)]
+    return model(nodes, [inp("x", [1, 1, 4, 4])],
+                 [out(n, 4) for n in ("cubic", "crop", "crop_scales", "nn")],
+                 [init("scales", np.array([1, 1, 2, 0.5], np.float32)),
+                  init("roi", np.array([0, 0, 0.25, 0.5, 1, 1, 0.75, 1], np.float32)),
+                  init("sizes", np.array([1, 1, 3, 3], np.int64))], opset=13)
 
 
 @case("tensor")
@@ -1055,7 +1096,7 @@ def unsupported_auto_pad():
 
 @case("errors")
 def unsupported_resize_mode():
-    return model([node("Resize", ["x", "", "scales"], ["y"], mode="cubic")],
+    return model([node("Resize", ["x", "", "scales"], ["y"], mode="area")],
                  [inp("x", [1, 1, 4, 4])], [out("y", 4)],
                  [init("scales", np.array([1, 1, 2, 2], np.float32))])
 
@@ -1123,10 +1164,12 @@ def verifier_failure():
 
 @case("errors")
 def unsupported_output():
-    return model([node("MaxPool", ["x"], ["y", "indices"], kernel_shape=[2, 2],
-                       name="pool")],
-                 [inp("x", [1, 1, 4, 4])],
-                 [out("y", 4), out("indices", 4, TP.INT64)])
+    # Opset 9 BatchNormalization's running mean (a training output).
+    return model([node("BatchNormalization", ["x", "s", "b", "m", "v"],
+                       ["y", "mean", "var", "saved_mean", "saved_var"],
+                       name="bn")],
+                 [inp("x", [1, 2, 4, 4])], [out("y", 4), out("mean", 1)],
+                 [init(n, np.ones(2, np.float32)) for n in "sbmv"], opset=9)
 
 
 @case("errors")
