@@ -4,6 +4,10 @@
 Suites (each an independent reference):
   ops-nn       tl nn/tensor ops vs PyTorch/numpy        (tl_to_linalg_nn_numerics.py)
   ops-ew       tl elementwise/reduction ops vs numpy    (tl_to_linalg_numerics.py)
+               (both: batches of cases compiled by tl-compile into shared
+               libraries, run through the C ABI with 1 and 2 threads, and an
+               ldd check that the libraries need no LLVM/MLIR/protobuf/C++
+               runtime; see artifact_runner.py)
   resize-pool  cubic/ONNX-mode resize, pool indices vs PyTorch/ONNX reference
                                                         (resize_pool_numerics.py)
   python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
@@ -30,9 +34,9 @@ def suites(args):
                PYTHONPATH=os.path.join(ROOT, "python"))
     return [
         ("ops-nn", [PY, os.path.join(HERE, "tl_to_linalg_nn_numerics.py"),
-                    "--build-dir", build], env),
+                    "--build-dir", build, "-j", str(args.jobs)], env),
         ("ops-ew", [PY, os.path.join(HERE, "tl_to_linalg_numerics.py"),
-                    "--build-dir", build], env),
+                    "--build-dir", build, "-j", str(args.jobs)], env),
         ("resize-pool", [PY, os.path.join(HERE, "resize_pool_numerics.py"),
                          "--bin", args.bin], env),
         ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),

@@ -1,32 +1,39 @@
 #!/usr/bin/env python3
-"""Numerical check of convert-tl-to-linalg for the linear-algebra, convolution,
-pooling and tensor-manipulation ops.
+"""Numerical check of the linear-algebra, convolution, pooling, tensor and
+resize families of tl ops, compiled by tl-compile and run through the
+artifact ABI, against PyTorch and numpy.
 
-Every case is one tl op in its own function, called from a `main` that builds
-random constant inputs and prints the results. The module goes through
-`tl-opt` (convert-tl-to-linalg, then tl-cpu-pipeline's lowering to LLVM) and
-runs in `mlir-runner`; the printed results are
-compared with PyTorch or numpy references (rtol 1e-4). Cases are batched into
-a few modules to keep JIT start-up small; a batch that fails to compile is
-rerun case by case to name the culprit.
+Every case is one tl op on function arguments (some with dynamic dims). Cases
+are batched into modules with one public function that takes all their inputs
+and returns all their results; each module is compiled by `tl-compile` (the
+whole CPU pipeline, LLVM, the runtime and its thread pool) into a shared
+library, which runs with 1 and with 2 threads (artifact_runner.py). Results
+are compared with PyTorch or numpy references (rtol 1e-4). Dynamic-batch
+cases run at two sizes from one library. A batch that fails to compile or run
+is rerun case by case to name the culprit.
 
 Run with /usr/bin/python3 (numpy and torch):
     test/e2e/tl_to_linalg_nn_numerics.py [--build-dir build] [-k FILTER] [-v]
-Prints one line per failing case and a closing 'N passed, M failed'.
+        [-j N] [--batch-size N] [-O N] [--keep DIR] [--dump FILE]
+Prints one line per failing case and a closing summary; exit status 0 when
+every case matches.
 """
 
 import argparse
 import os
-import re
-import subprocess
 import sys
-import tempfile
+import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
+import artifact_runner
+
 RNG = np.random.default_rng(1234)
+# The references are small; one thread keeps PyTorch from starting a pool in
+# the process that forks the runs.
+torch.set_num_threads(1)
 
 # ----------------------------------------------------------------------------
 # Cases
@@ -51,12 +58,14 @@ class Case:
 
     `dyn_in[i]` / `dyn_out[i]` list the dims of input/result i written as
     dynamic (the result ones must be what the op infers). `text` overrides
-    the op's syntax: a format string over {args} {types} {results}.
+    the op's syntax: a format string over {args} {types} {results}. `more`
+    are cases of the same op and types at other sizes of the dynamic dims,
+    run by the same library (see `at_sizes`).
     """
 
     def __init__(self, name, op, inputs, expected, attrs="", dyn_in=None,
                  dyn_out=None, text=None):
-        self.name = name
+        self.label = name
         self.op = op
         self.inputs = [np.asarray(x) for x in inputs]
         self.expected = [np.asarray(e) for e in (expected if isinstance(expected, (list, tuple)) else [expected])]
@@ -64,6 +73,15 @@ class Case:
         self.dyn_in = dyn_in or {}
         self.dyn_out = dyn_out or {}
         self.text = text
+        self.more = []
+        self.num_results = len(self.expected)
+        self._sets = None
+
+    @property
+    def name(self):
+        if not self.more:
+            return self.label
+        return f"{self.label} at {' and '.join('x'.join(map(str, c.inputs[0].shape)) for c in [self] + self.more)}"
 
     def in_type(self, i):
         x = self.inputs[i]
@@ -73,22 +91,39 @@ class Case:
         e = self.expected[i]
         return tensor_type(e.shape, e.dtype, self.dyn_out.get(i, ()))
 
-    def function(self, fname):
-        args = ", ".join(f"%a{i}: {self.in_type(i)}" for i in range(len(self.inputs)))
+    def signature(self):
+        return ([self.in_type(i) for i in range(len(self.inputs))],
+                [self.out_type(i) for i in range(len(self.expected))])
+
+    def op_text(self, arg_names):
+        """The op applied to `arg_names`, as the right-hand side of its results."""
         outs = [self.out_type(i) for i in range(len(self.expected))]
-        results = ", ".join(f"%r{i}" for i in range(len(outs)))
-        arg_names = ", ".join(f"%a{i}" for i in range(len(self.inputs)))
         in_types = ", ".join(self.in_type(i) for i in range(len(self.inputs)))
         if self.text:
-            body = self.text.format(args=arg_names, types=in_types,
+            return self.text.format(args=", ".join(arg_names), types=in_types,
                                     results=", ".join(outs))
-        else:
-            attrs = f" {{{self.attrs}}}" if self.attrs else ""
-            out_sig = outs[0] if len(outs) == 1 else "(" + ", ".join(outs) + ")"
-            body = (f"tl.{self.op} {arg_names}{attrs} : ({in_types}) -> {out_sig}")
-        return (f"func.func @{fname}({args}) -> ({', '.join(outs)}) {{\n"
-                f"  {results} = {body}\n"
-                f"  return {results} : {', '.join(outs)}\n}}\n")
+        attrs = f" {{{self.attrs}}}" if self.attrs else ""
+        out_sig = outs[0] if len(outs) == 1 else "(" + ", ".join(outs) + ")"
+        return f"tl.{self.op} {', '.join(arg_names)}{attrs} : ({in_types}) -> {out_sig}"
+
+    def input_sets(self):
+        if self._sets is None:
+            self._sets = [[artifact_runner.abi_input(x) for x in c.inputs]
+                          for c in [self] + self.more]
+        return self._sets
+
+    def check(self, k, outputs):
+        return compare(([self] + self.more)[k], outputs)
+
+
+def at_sizes(make, sizes=(1, 3)):
+    """The case make(n) for the first of `sizes`, also run at the others:
+    make(n) must only change the dynamic dims."""
+    cases = [make(n) for n in sizes]
+    for other in cases[1:]:
+        assert other.signature() == cases[0].signature(), other.label
+    cases[0].more = cases[1:]
+    return cases[0]
 
 
 def dense_literal(x):
@@ -102,151 +137,33 @@ def dense_literal(x):
 
 
 def build_module(cases):
-    lines = [
-        "func.func private @printMemrefF32(memref<*xf32>) attributes {llvm.emit_c_interface}",
-        "func.func private @printMemrefF64(memref<*xf64>) attributes {llvm.emit_c_interface}",
-        "func.func private @printMemrefI64(memref<*xi64>) attributes {llvm.emit_c_interface}",
-    ]
-    main = ["func.func @main() {"]
+    """One public function: every case's inputs in, every case's results out."""
+    params, body, results, types = [], [], [], []
     for ci, case in enumerate(cases):
-        fname = f"case{ci}"
-        lines.append(case.function(fname))
-        names = []
-        for i, x in enumerate(case.inputs):
-            static = tensor_type(x.shape, x.dtype)
-            main.append(f"  %c{ci}_{i} = arith.constant {dense_literal(x)} : {static}")
-            name = f"%c{ci}_{i}"
-            if case.dyn_in.get(i):
-                main.append(f"  %d{ci}_{i} = tensor.cast {name} : {static} to {case.in_type(i)}")
-                name = f"%d{ci}_{i}"
-            names.append(name)
-        outs = [case.out_type(i) for i in range(len(case.expected))]
-        results = ", ".join(f"%r{ci}_{i}" for i in range(len(outs)))
-        main.append(f"  {results} = func.call @{fname}({', '.join(names)}) : "
-                    f"({', '.join(case.in_type(i) for i in range(len(case.inputs)))}) -> ({', '.join(outs)})")
-        for i, e in enumerate(case.expected):
-            main.extend(print_tensor(f"%r{ci}_{i}", outs[i], e, f"{ci}_{i}"))
-    main.append("  return\n}")
-    return "\n".join(lines + main) + "\n"
-
-
-def print_tensor(value, type_str, expected, tag):
-    """Lines of `main` printing `value` (integers widened to i64)."""
-    kind = MLIR_TYPES[expected.dtype]
-    dyn = type_str.replace("tensor<", "").split("x")[:-1]
-    rank = expected.ndim
-    lines = []
-    if kind in ("f32", "f64"):
-        elem = kind
-    else:
-        # Widen to i64 with a linalg.generic (ui8 goes through its signless
-        # bits first).
-        src = value
-        src_type = type_str
-        ext = "arith.extsi"
-        if kind.startswith("ui"):
-            # arith takes signless integers: reinterpret the buffer's bits.
-            src_type = type_str.replace(kind + ">", "i" + kind[2:] + ">")
-            memref = type_str.replace("tensor<", "memref<")
-            signless = src_type.replace("tensor<", "memref<")
-            lines.append(f"  %b{tag} = bufferization.to_buffer {value} : {type_str} to {memref}")
-            lines.append(f"  %v{tag} = builtin.unrealized_conversion_cast %b{tag} : {memref} to {signless}")
-            lines.append(f"  %s{tag} = bufferization.to_tensor %v{tag} restrict : {signless} to {src_type}")
-            src = f"%s{tag}"
-            ext = "arith.extui"
-        i64_type = type_str.replace(kind + ">", "i64>")
-        dims = []
-        for d in range(rank):
-            if dyn[d] == "?":
-                lines.append(f"  %k{tag}_{d} = arith.constant {d} : index")
-                lines.append(f"  %n{tag}_{d} = tensor.dim {src}, %k{tag}_{d} : {src_type}")
-                dims.append(f"%n{tag}_{d}")
-        lines.append(f"  %e{tag} = tensor.empty({', '.join(dims)}) : {i64_type}")
-        idmap = "affine_map<(" + ", ".join(f"d{d}" for d in range(rank)) + ") -> (" + \
-            ", ".join(f"d{d}" for d in range(rank)) + ")>"
-        iters = ", ".join(['"parallel"'] * rank)
-        inner = "i" + kind.lstrip("ui")
-        if kind == "i64":
-            lines.append(f"  %w{tag} = tensor.cast {src} : {src_type} to {i64_type}")
-        else:
-            lines.append(
-                f"  %w{tag} = linalg.generic {{indexing_maps = [{idmap}, {idmap}], iterator_types = [{iters}]}} "
-                f"ins({src} : {src_type}) outs(%e{tag} : {i64_type}) {{\n"
-                f"  ^bb0(%x: {inner}, %y: i64):\n    %z = {ext} %x : {inner} to i64\n    linalg.yield %z : i64\n  }} -> {i64_type}")
-        value, type_str, elem = f"%w{tag}", i64_type, "i64"
-    memref = type_str.replace("tensor<", "memref<")
-    lines.append(f"  %m{tag} = bufferization.to_buffer {value} : {type_str} to {memref}")
-    lines.append(f"  %u{tag} = memref.cast %m{tag} : {memref} to memref<*x{elem}>")
-    lines.append(f"  func.call @printMemref{elem.upper()}(%u{tag}) : (memref<*x{elem}>) -> ()")
-    return lines
-
-
-NUMBER = re.compile(r"[-+]?(?:nan|inf|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)")
-
-
-def parse_outputs(text):
-    """The printed memrefs, as (shape, flat values) in order."""
-    results = []
-    for chunk in text.split("Unranked Memref")[1:]:
-        sizes = re.search(r"sizes = \[([^\]]*)\]", chunk).group(1)
-        shape = tuple(int(s) for s in sizes.split(",") if s.strip())
-        data = chunk.split("data =", 1)[1]
-        values = [float(v) for v in NUMBER.findall(data)]
-        results.append((shape, np.array(values, dtype=np.float64)))
-    return results
-
-
-# tl-cpu-pipeline's passes plus convert-bufferization-to-memref (for the
-# clones buffer deallocation inserts where a function returns a view of its
-# argument), expand-strided-metadata, which the reshapes
-# (memref.expand_shape/collapse_shape) need on the way to LLVM, and
-# finalize-memref-to-llvm, which (unlike convert-to-llvm in LLVM 22) lowers a
-# memref.reshape to dynamic sizes.
-PIPELINE = ",".join([
-    "builtin.module(func.func(convert-tl-to-linalg)",
-    "canonicalize",
-    "one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}",
-    "buffer-deallocation-pipeline",
-    "convert-bufferization-to-memref",
-    "func.func(convert-linalg-to-loops)",
-    "expand-strided-metadata",
-    "func.func(llvm-request-c-wrappers)",
-    "lower-affine",
-    "convert-scf-to-cf",
-    "finalize-memref-to-llvm",
-    "convert-to-llvm",
-    "reconcile-unrealized-casts)",
-])
-
-
-def run_module(module, tools):
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "cases.mlir")
-        with open(path, "w") as f:
-            f.write(module)
-        lowered = subprocess.run([tools["tl-opt"], path, "--pass-pipeline=" + PIPELINE],
-                                 capture_output=True, text=True)
-        if lowered.returncode != 0:
-            return None, lowered.stderr
-        run = subprocess.run(
-            [tools["mlir-runner"], "-e", "main", "-entry-point-result=void",
-             "--shared-libs=" + tools["runner-libs"]],
-            input=lowered.stdout, capture_output=True, text=True)
-        if run.returncode != 0:
-            return None, run.stderr
-        return parse_outputs(run.stdout), ""
+        names = [f"%a{ci}_{i}" for i in range(len(case.inputs))]
+        params += [f"{n}: {case.in_type(i)}" for i, n in enumerate(names)]
+        outs = [f"%r{ci}_{i}" for i in range(len(case.expected))]
+        body.append(f"  {', '.join(outs)} = {case.op_text(names)}")
+        results += outs
+        types += [case.out_type(i) for i in range(len(case.expected))]
+    return (f"func.func @main({', '.join(params)}) -> ({', '.join(types)}) {{\n"
+            + "\n".join(body) + f"\n  return {', '.join(results)} : {', '.join(types)}\n}}\n")
 
 
 def compare(case, outputs):
     if len(outputs) != len(case.expected):
         return f"expected {len(case.expected)} results, got {len(outputs)}"
-    for i, ((shape, values), expected) in enumerate(zip(outputs, case.expected)):
-        if shape != expected.shape:
-            return f"result {i}: shape {shape}, expected {expected.shape}"
+    for i, (got, expected) in enumerate(zip(outputs, case.expected)):
+        if got.shape != expected.shape:
+            return f"result {i}: shape {got.shape}, expected {expected.shape}"
+        if got.dtype != expected.dtype:
+            return f"result {i}: dtype {got.dtype}, expected {expected.dtype}"
+        values = got.astype(np.float64).ravel()
         exp = expected.astype(np.float64).ravel()
         if expected.dtype.kind in "iu":
             if not np.array_equal(values, exp):
-                return f"result {i}: {values[:8]} != {exp[:8]}"
+                bad = int(np.argmax(values != exp))
+                return f"result {i}: at {bad} got {values[bad]:g}, expected {exp[bad]:g}"
             continue
         scale = max(1.0, float(np.max(np.abs(exp)))) if exp.size else 1.0
         if not np.allclose(values, exp, rtol=1e-4, atol=1e-5 * scale, equal_nan=True):
@@ -974,62 +891,235 @@ def type_cases():
     return cases
 
 
+def dynamic_batch_cases():
+    """One op per family with a dynamic batch dim, run at two batch sizes
+    (1 and 3) by one compiled library."""
+    cases = []
+
+    def add(make, sizes=(1, 3)):
+        cases.append(at_sizes(make, sizes))
+
+    # Linear algebra.
+    def dense(n):
+        x, w, b = rand(n, 7), rand(7, 3), rand(3)
+        return Case("dyn_dense", "dense", [x, w, b], x @ w + b, dyn_in={0: [0]}, dyn_out={0: [0]})
+    add(dense)
+
+    def matmul_batch(n):
+        a, c = rand(n, 5, 4), rand(n, 4, 6)
+        return Case("dyn_matmul_batch", "matmul", [a, c], np.matmul(a, c),
+                    dyn_in={0: [0], 1: [0]}, dyn_out={0: [0]})
+    add(matmul_batch)
+
+    def matmul_rows(n):
+        a, c = rand(n, 256), rand(256, 130)
+        return Case("dyn_matmul_rows", "matmul", [a, c], np.matmul(a, c),
+                    dyn_in={0: [0]}, dyn_out={0: [0]})
+    add(matmul_rows, (1, 67))
+
+    def matmul_int(n):
+        a, c = rand(n, 3, 5, dtype=np.int32), rand(5, 2, dtype=np.int32)
+        return Case("dyn_matmul_int32", "matmul", [a, c], np.matmul(a, c),
+                    dyn_in={0: [0]}, dyn_out={0: [0]})
+    add(matmul_int)
+
+    # Convolutions.
+    def conv2d(n):
+        x, w, b = rand(n, 3, 8, 7), rand(4, 3, 3, 3), rand(4)
+        return Case("dyn_conv_2d", "conv", [x, w, b],
+                    conv_ref(x, w, b, [2, 1], [1, 1, 0, 1], [1, 2], 1),
+                    conv_attrs((2, 1), (1, 1, 0, 1), (1, 2)), {0: [0]}, {0: [0]})
+    add(conv2d)
+
+    def conv2d_wide(n):
+        x, w = rand(n, 16, 20, 20), rand(32, 16, 3, 3)
+        return Case("dyn_conv_2d_wide", "conv", [x, w],
+                    conv_ref(x, w, None, [1, 1], [1, 1, 1, 1], [1, 1], 1),
+                    conv_attrs(None, (1, 1, 1, 1)), {0: [0]}, {0: [0]})
+    add(conv2d_wide, (1, 4))
+
+    def conv1d_depthwise(n):
+        x, w = rand(n, 4, 9), rand(4, 1, 3)
+        return Case("dyn_conv_1d_depthwise", "conv", [x, w],
+                    conv_ref(x, w, None, [1], [1, 1], [1], 4),
+                    conv_attrs(None, (1, 1), None, 4), {0: [0]}, {0: [0]})
+    add(conv1d_depthwise)
+
+    def conv_transpose(n):
+        x, w, b = rand(n, 3, 4, 5), rand(3, 2, 3, 3), rand(2)
+        return Case("dyn_conv_transpose_2d", "conv_transpose", [x, w, b],
+                    conv_transpose_ref(x, w, b, [2, 2], [1, 1, 0, 0], [1, 1], [1, 0], 1),
+                    conv_attrs((2, 2), (1, 1, 0, 0), None, 1, (1, 0)), {0: [0]}, {0: [0]})
+    add(conv_transpose)
+
+    # Pooling.
+    def max_pool(n):
+        x = rand(n, 3, 9, 8)
+        return Case("dyn_max_pool_ceil", "max_pool", [x],
+                    torch_pool(x, "max", (3, 3), (2, 2), (1, 1), True),
+                    pool_attrs((3, 3), (2, 2), (1, 1, 1, 1), None, True), {0: [0]}, {0: [0]})
+    add(max_pool)
+
+    def avg_pool(n):
+        x = rand(n, 2, 7, 7)
+        return Case("dyn_avg_pool_excl", "avg_pool", [x],
+                    torch_pool(x, "avg", (3, 3), (2, 2), (1, 1), False, False),
+                    pool_attrs((3, 3), (2, 2), (1, 1, 1, 1)), {0: [0]}, {0: [0]})
+    add(avg_pool)
+
+    for kind in ("avg", "max"):
+        def global_pool(n, kind=kind):
+            x = rand(n, 4, 5, 3)
+            y = x.astype(np.float64).mean(axis=(2, 3), keepdims=True).astype(np.float32) \
+                if kind == "avg" else x.max(axis=(2, 3), keepdims=True)
+            return Case(f"dyn_global_{kind}_pool", f"global_{kind}_pool", [x], y,
+                        dyn_in={0: [0]}, dyn_out={0: [0]})
+        add(global_pool)
+
+    # Tensor manipulation.
+    def reshape(n):
+        x = rand(n, 3, 4)
+        return Case("dyn_reshape", "reshape", [x], x.reshape(n, 12), f"new_shape = {arr(0, -1)}",
+                    {0: [0]}, {0: [0]})
+    add(reshape)
+
+    def flatten(n):
+        x = rand(n, 3, 4)
+        return Case("dyn_flatten", "flatten", [x], x.reshape(n, 12), "axis = 1 : i64",
+                    {0: [0]}, {0: [0]})
+    add(flatten)
+
+    def transpose(n):
+        x = rand(n, 3, 4)
+        return Case("dyn_transpose", "transpose", [x], x.transpose(2, 0, 1),
+                    f"perm = {arr(2, 0, 1)}", {0: [0]}, {0: [1]})
+    add(transpose)
+
+    def concat(n):
+        a, b = rand(n, 1, 4), rand(n, 3, 4)
+        return Case("dyn_concat", "concat", [a, b], np.concatenate([a, b], 1), "axis = 1 : i64",
+                    {0: [0], 1: [0]}, {0: [0]})
+    add(concat)
+
+    def slice_(n):
+        x = rand(n, 9, 5)
+        return Case("dyn_slice", "slice", [x], x[:, 7:1:-2, 1:5],
+                    f"starts = {arr(7, 1)}, ends = {arr(1, 5)}, axes = {arr(1, 2)}, "
+                    f"steps = {arr(-2, 1)}", {0: [0]}, {0: [0]})
+    add(slice_)
+
+    def pad(n):
+        x = rand(n, 5)
+        return Case("dyn_pad_reflect", "pad", [x], np.pad(x, ((0, 0), (2, 3)), mode="reflect"),
+                    f"pads = {arr(0, 2, 0, 3)}, mode = #tl<pad_mode reflect>", {0: [0]}, {0: [0]})
+    add(pad)
+
+    def gather(n):
+        table = rand(10, 6)
+        ids = RNG.integers(-10, 10, (n, 3)).astype(np.int64)
+        return Case("dyn_gather_embedding", "gather", [table, ids], np.take(table, ids, axis=0),
+                    "axis = 0 : i64", {1: [0]}, {0: [0]})
+    add(gather)
+
+    def split(n):
+        x = rand(n, 7)
+        return Case("dyn_split", "split", [x], np.split(x, [2], axis=1),
+                    f"axis = 1 : i64, sizes = {arr(2, 5)}", {0: [0]}, {0: [0], 1: [0]})
+    add(split)
+
+    def tile(n):
+        x = rand(n, 3)
+        return Case("dyn_tile", "tile", [x], np.tile(x, (2, 1)), f"repeats = {arr(2, 1)}",
+                    {0: [0]}, {0: [0]})
+    add(tile)
+
+    def depth_to_space(n):
+        x = rand(n, 8, 3, 2)
+        crd = npf(F.pixel_shuffle(t(x), 2))
+        return Case("dyn_depth_to_space_crd", "depth_to_space", [x], crd,
+                    "blocksize = 2 : i64, mode = #tl<depth_to_space_mode CRD>", {0: [0]}, {0: [0]})
+    add(depth_to_space)
+
+    # Resize.
+    def resize_linear(n):
+        x = rand(n, 2, 4, 5)
+        return Case("dyn_resize_linear", "resize", [x],
+                    resize_ref(x, (n, 2, 8, 7), (1, 1, 2, 1.5), "linear", "half_pixel", None),
+                    "mode = #tl<resize_mode linear>, scales = array<f64: 1.0, 1.0, 2.0, 1.5>",
+                    {0: [0]}, {0: [0]})
+    add(resize_linear)
+
+    def resize_nearest(n):
+        x = rand(n, 2, 4, 5)
+        return Case("dyn_resize_nearest", "resize", [x],
+                    resize_ref(x, (n, 2, 8, 7), (1, 1, 2, 1.5), "nearest", "asymmetric", "floor"),
+                    "mode = #tl<resize_mode nearest>, scales = array<f64: 1.0, 1.0, 2.0, 1.5>, "
+                    "coordinate_transform = #tl<coordinate_transform asymmetric>, "
+                    "nearest_mode = #tl<nearest_mode floor>", {0: [0]}, {0: [0]})
+    add(resize_nearest)
+    return cases
+
+
+def parallel_cases():
+    """Static shapes with enough work that the tiling splits them into tasks
+    for the thread pool (tiny ones run as one task)."""
+    cases = []
+    a, c = rand(192, 272), rand(272, 128)
+    cases.append(Case("par_matmul", "matmul", [a, c], np.matmul(a, c)))
+    x, w, b = rand(1, 16, 33, 33), rand(32, 16, 3, 3), rand(32)
+    cases.append(Case("par_conv_2d", "conv", [x, w, b],
+                      conv_ref(x, w, b, [1, 1], [1, 1, 1, 1], [1, 1], 1),
+                      conv_attrs(None, (1, 1, 1, 1))))
+    x = rand(1, 8, 40, 40)
+    cases.append(Case("par_max_pool", "max_pool", [x], torch_pool(x, "max", (3, 3), (1, 1), (0, 0), False),
+                      pool_attrs((3, 3), (1, 1))))
+    cases.append(Case("par_avg_pool", "avg_pool", [x],
+                      torch_pool(x, "avg", (3, 3), (1, 1), (1, 1), False, False),
+                      pool_attrs((3, 3), (1, 1), (1, 1, 1, 1))))
+    x = rand(1, 64, 20, 20)
+    cases.append(Case("par_resize_linear", "resize", [x],
+                      resize_ref(x, (1, 64, 40, 40), (1, 1, 2, 2), "linear", "half_pixel", None),
+                      "mode = #tl<resize_mode linear>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>"))
+    return cases
+
+
 FAMILIES = {"matmul": matmul_cases, "conv": conv_cases, "pooling": pooling_cases,
-            "tensor": tensor_cases, "resize": resize_cases, "types": type_cases}
+            "tensor": tensor_cases, "resize": resize_cases, "types": type_cases,
+            "dynamic": dynamic_batch_cases, "parallel": parallel_cases}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    parser.add_argument("--bin", default=os.environ.get("TLC_BIN"),
+                        help="directory holding tl-compile (default: $TLC_BIN, else BUILD_DIR/bin)")
     parser.add_argument("--build-dir", default=os.path.join(root, "build"))
-    parser.add_argument("--llvm-dir", default=os.environ.get("LLVM_DIR", "/usr/lib/llvm-22"))
     parser.add_argument("-k", "--filter", default="", help="run cases whose name contains this")
     parser.add_argument("-v", "--verbose", action="store_true")
-    parser.add_argument("--batch", type=int, default=40, help="cases per module")
-    parser.add_argument("--dump", help="write the first batch's module here")
+    parser.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 2,
+                        help="batches compiled at once (default: one per CPU)")
+    parser.add_argument("--batch-size", type=int, default=20, help="cases per library")
+    parser.add_argument("-O", dest="opt_level", type=int, choices=range(4),
+                        help="tl-compile's optimization level (default: its own, -O3)")
+    parser.add_argument("--threads", default="1,2", help="thread counts to run with")
+    parser.add_argument("--keep", metavar="DIR", help="keep each batch's module and library in DIR")
+    parser.add_argument("--dump", help="write the module of the selected cases here and exit")
     args = parser.parse_args()
-
-    libs = [os.path.join(args.llvm_dir, "lib", n)
-            for n in ("libmlir_runner_utils.so", "libmlir_c_runner_utils.so")]
-    tools = {"tl-opt": os.path.join(args.build_dir, "bin", "tl-opt"),
-             "mlir-runner": os.path.join(args.llvm_dir, "bin", "mlir-runner"),
-             "runner-libs": ",".join(libs)}
+    started = time.time()
 
     cases = [c for family in FAMILIES.values() for c in family() if args.filter in c.name]
-    passed, failed = 0, []
-
-    def check(batch):
-        outputs, error = run_module(build_module(batch), tools)
-        if outputs is None:
-            if len(batch) == 1:
-                return [(batch[0].name, error.strip().splitlines()[:6])]
-            results = []
-            for case in batch:
-                results += check([case])
-            return results
-        results, pos = [], 0
-        for case in batch:
-            n = len(case.expected)
-            problem = compare(case, outputs[pos:pos + n])
-            pos += n
-            results.append((case.name, problem))
-        return results
-
     if args.dump:
         with open(args.dump, "w") as f:
-            f.write(build_module(cases[:args.batch]))
-    for start in range(0, len(cases), args.batch):
-        for name, problem in check(cases[start:start + args.batch]):
-            if problem is None:
-                passed += 1
-                if args.verbose:
-                    print(f"PASS {name}")
-            else:
-                failed.append(name)
-                detail = problem if isinstance(problem, str) else "\n    ".join(problem)
-                print(f"FAIL {name}: {detail}")
-    print(f"{passed} passed, {len(failed)} failed")
-    return 1 if failed or not passed else 0
+            f.write(build_module(cases))
+        return 0
+    bin_dir = args.bin or os.path.join(args.build_dir, "bin")
+    options = artifact_runner.Options(
+        os.path.join(bin_dir, "tl-compile"), threads=[int(t) for t in args.threads.split(",")],
+        batch_size=args.batch_size, jobs=args.jobs, opt_level=args.opt_level, keep=args.keep,
+        verbose=args.verbose)
+    problems, stats = artifact_runner.run_cases(cases, build_module, options)
+    return artifact_runner.report(cases, problems, stats, options, "tl-to-linalg nn numerics",
+                                  started)
 
 
 if __name__ == "__main__":
