@@ -52,11 +52,7 @@ TOLERANCES = {
 
 # Cases that fail through the real pipeline for a known reason (a bug filed
 # against the compiler, not the test): run alone, reported as XFAIL.
-KNOWN_FAILURES = {
-    "cast(tensor<3x7xf64>) -> bf16":
-        "f64 -> bf16 truncation becomes a call of __truncdfbf2, which neither "
-        "libtlc_runtime.a nor libgcc provides: linking fails (-z defs)",
-}
+KNOWN_FAILURES = {}
 # Cases not run at all: compiling them does not finish.
 SKIPPED = {
     "reduce_prod(tensor<?x3x4x?x%s>) {axes = array<i64: 1, 3>, keepdims = false} -> %s" % (t, t):
