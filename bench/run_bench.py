@@ -2,14 +2,18 @@
 """tlc vs ONNX Runtime vs PyTorch, side by side in one run.
 
 Workloads: a 1024^3 f32 matmul, a ResNet 3x3 convolution layer (64->64 channels,
-56x56, pad 1, with bias) and torchvision ResNet-18 at batch 1 (random weights),
-each at 1 and 2 threads. The same ONNX file feeds tlc (tl-compile -> .so, timed
+56x56, pad 1, with bias), torchvision ResNet-18 at batch 1 (random weights) and
+a chain of 8 elementwise ops (Add, Mul, Sub, Div, Max, Min, Abs, Relu with
+small constants) over 16M floats, each at 1 and 2 threads. The chain reads and
+writes 64 MB once when fused (a memory floor of ~5 ms at 27 GB/s); unfused it
+makes eight passes. The same ONNX file feeds tlc (tl-compile -> .so, timed
 by `tl-run --benchmark`) and ONNX Runtime (npm onnxruntime-node, timed by
 ort_bench.js); PyTorch runs the module it was exported from. Latencies are
 medians over --iters runs after warm-up; the ratios are tlc / peer (below 1:
 tlc is faster). Measured, never asserted.
 
-  bench/run_bench.py --bin build/bin [--iters 30] [--threads 1,2] [--only matmul,conv,resnet18]
+  bench/run_bench.py --bin build/bin [--iters 30] [--threads 1,2]
+                     [--only matmul,conv,resnet18,eltwise8]
 """
 
 import argparse
@@ -33,6 +37,26 @@ class MatMul(nn.Module):
         return torch.matmul(a, b)
 
 
+class ElementwiseChain(nn.Module):
+    """Eight elementwise ops with scalar constants (ONNX Add, Mul, Sub, Div,
+    Max, Min, Abs, Relu)."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("low", torch.tensor(-1.0))
+        self.register_buffer("high", torch.tensor(4.0))
+
+    def forward(self, x):
+        x = x + 0.5
+        x = x * 1.5
+        x = x - 0.25
+        x = x / 2.0
+        x = torch.maximum(x, self.low)
+        x = torch.minimum(x, self.high)
+        x = torch.abs(x)
+        return torch.relu(x)
+
+
 def workloads():
     torch.manual_seed(0)
     conv = nn.Conv2d(64, 64, 3, padding=1)
@@ -42,6 +66,7 @@ def workloads():
         "matmul": (MatMul(), [(1024, 1024), (1024, 1024)]),
         "conv": (conv, [(1, 64, 56, 56)]),
         "resnet18": (resnet, [(1, 3, 224, 224)]),
+        "eltwise8": (ElementwiseChain(), [(16, 1024, 1024)]),
     }
 
 
@@ -87,7 +112,7 @@ def main():
     parser.add_argument("--iters", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--threads", default="1,2")
-    parser.add_argument("--only", help="comma-separated subset of matmul,conv,resnet18")
+    parser.add_argument("--only", help="comma-separated subset of matmul,conv,resnet18,eltwise8")
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
     selected = workloads()

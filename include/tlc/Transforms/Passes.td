@@ -184,6 +184,50 @@ def TLCopyAliasedResults : Pass<"tl-copy-aliased-results", "func::FuncOp"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def TLResultsToOutParams : Pass<"tl-results-to-out-params", "ModuleOp"> {
+  let summary = "Write static-shaped results of public functions into "
+                "caller buffers";
+  let description = [{
+    Runs after buffer deallocation (and tl-copy-aliased-results), when every
+    returned memref is an allocation the caller would own. Each result of a
+    public function that has a static shape and the identity layout becomes
+    a trailing argument (an out-param) marked `tl.result = <index of the
+    result>`, into which the function writes its result: the allocation the
+    result was computed in (reached through `memref.expand_shape` and
+    `memref.collapse_shape` views) is replaced by the out-param itself, so
+    the result is computed in place; any other value (an argument, a
+    constant, a view that is not the whole buffer) is copied into it, and
+    the buffer the caller would have freed is freed after the copy.
+    Results with dynamic sizes stay results.
+
+    The caller, typically the artifact runtime, passes buffers it owns (the
+    user's output buffers), so that large results neither page-fault on
+    fresh allocations nor need a copy. The out-params must not overlap the
+    function's other arguments. Functions that are called inside the module
+    keep their signature.
+
+    Example:
+
+    ```mlir
+    func.func @f(%a: memref<4xf32>) -> memref<4xf32> {
+      %r = memref.alloc() : memref<4xf32>
+      ... writes %r ...
+      return %r : memref<4xf32>
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%a: memref<4xf32>, %r: memref<4xf32> {tl.result = 0 : i64}) {
+      ... writes %r ...
+      return
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def TLPlanBuffers : Pass<"tl-plan-buffers", "func::FuncOp"> {
   let summary = "Place a function's temporary buffers in one arena";
   let description = [{
