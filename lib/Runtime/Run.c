@@ -9,6 +9,7 @@
  *
  *===----------------------------------------------------------------------===*/
 
+#include "Alloc.h"
 #include "Internal.h"
 #include "ThreadPool.h"
 
@@ -344,13 +345,16 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
                          expected->rank, expected->shape);
   }
 
+  /* The session's pool runs the parallel loops; its block cache serves the
+     compiled code's allocations (Alloc.c) and takes back the result buffers
+     released below, so the lock covers both. */
   if (session)
     pthread_mutex_lock(&session->run_lock);
+  tlrt_block_cache *previous_cache =
+      tlrt_cache_install(session ? &session->cache : NULL);
   tlrt_pool *previous = tlrt_pool_install(session ? session->pool : NULL);
   model->invoke(pointers, pointers + want_inputs);
   tlrt_pool_install(previous);
-  if (session)
-    pthread_mutex_unlock(&session->run_lock);
 
   /* Move the results out, then free every result buffer exactly once. A
      result may alias an input, a constant or another result. */
@@ -450,7 +454,7 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
       keep = !(model->in_place && model->in_place[j]) &&
              descriptors[want_inputs + j].allocated == buffer;
     if (!keep)
-      free(buffer);
+      _mlir_memref_to_llvm_free(buffer);
     if (status != TLC_OK && allocated_here[i]) {
       free(outputs[i].data);
       outputs[i].data = NULL;
@@ -461,6 +465,9 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
       outputs[i].capacity = 0;
     }
   }
+  tlrt_cache_install(previous_cache);
+  if (session)
+    pthread_mutex_unlock(&session->run_lock);
   if (block != stack_block)
     free(block);
   if (status == TLC_OK && error) {
