@@ -109,6 +109,13 @@ linalg::GenericOp mlir::tlc::makeEpilogueInPlace(RewriterBase &rewriter,
       consumer.payloadUsesValueFromOperand(init))
     return nullptr;
 
+  // Upstream vectorization gives a generic without inputs whose payload reads
+  // its destination and uses linalg.index (an average pool's divisor) a
+  // write of the wrong rank: such consumers stay apart.
+  if (consumer.getNumDpsInputs() == 1 &&
+      !consumer.getBody()->getOps<linalg::IndexOp>().empty())
+    return nullptr;
+
   // Same payload; the block argument of the producer's value moves from the
   // inputs to the destination, which the payload did not read before.
   unsigned position = use.getOperandNumber();

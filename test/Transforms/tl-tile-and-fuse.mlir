@@ -244,3 +244,33 @@ func.func @not_an_epilogue(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>) -> tens
   } -> tensor<64x64xf32>
   return %r : tensor<64x64xf32>
 }
+
+// -----
+
+// A consumer that would have no input left and uses linalg.index (the
+// divisor of an average pool) stays apart (upstream vectorization mishandles
+// such generics).
+// CHECK-LABEL: func.func @pool_divisor
+// CHECK: %[[SUM:.*]] = scf.for
+// CHECK:   linalg.pooling_nchw_sum
+// CHECK: scf.for
+// CHECK:   tensor.extract_slice %[[SUM]]
+// CHECK:   linalg.index
+func.func @pool_divisor(%x: tensor<1x3x32x32xf32>) -> tensor<1x3x30x30xf32> {
+  %zero = arith.constant 0.0 : f32
+  %k = tensor.empty() : tensor<3x3xf32>
+  %e = tensor.empty() : tensor<1x3x30x30xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x3x30x30xf32>) -> tensor<1x3x30x30xf32>
+  %s = linalg.pooling_nchw_sum {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+     ins(%x, %k : tensor<1x3x32x32xf32>, tensor<3x3xf32>) outs(%f : tensor<1x3x30x30xf32>) -> tensor<1x3x30x30xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, c, h, w)>, affine_map<(n, c, h, w) -> (n, c, h, w)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+     ins(%s : tensor<1x3x30x30xf32>) outs(%e : tensor<1x3x30x30xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %i = linalg.index 3 : index
+    %n = arith.index_cast %i : index to i64
+    %d = arith.sitofp %n : i64 to f32
+    %q = arith.divf %v, %d : f32
+    linalg.yield %q : f32
+  } -> tensor<1x3x30x30xf32>
+  return %r : tensor<1x3x30x30xf32>
+}

@@ -129,6 +129,17 @@ def TLTileAndFuse : Pass<"tl-tile-and-fuse", "func::FuncOp"> {
     * elementwise ops and reductions: vectors along the innermost loop of
       the first input, other loops as unit loops.
 
+    The elementwise consumer of a contraction, convolution or window op (its
+    epilogue: bias, activation, residual add, fused into one generic by
+    elementwise fusion) is rewritten to update the producer's result in
+    place (the result becomes its `outs`) and is fused into the producer's
+    tiles: its block joins each `scf.forall` block after the producer, and
+    its register tile follows each register tile of the producer, on the
+    same slice, once the tile holds final values (not inside a blocked k
+    loop, where the epilogue stays at the block level). The epilogue then
+    runs on values in registers or L1 instead of as another pass over
+    memory.
+
     tl-vectorize then turns the register tiles into vector code.
   }];
   let options = [
