@@ -551,6 +551,82 @@ void Tiler::tileInner(linalg::LinalgOp op) {
 }
 
 namespace {
+/// The transpose that packs a contraction's operand on every call
+/// (tl-pack-matmul on a variable B), when only the contraction uses it.
+linalg::TransposeOp getRuntimePacking(linalg::LinalgOp op) {
+  if (op.getNumDpsInputs() != 2)
+    return nullptr;
+  auto pack =
+      op.getDpsInputOperand(1)->get().getDefiningOp<linalg::TransposeOp>();
+  if (!pack || !pack->getResult(0).hasOneUse() ||
+      !pack.getInit().getDefiningOp<tensor::EmptyOp>())
+    return nullptr;
+  return pack;
+}
+
+/// A contraction whose B panels are packed on every call is split into
+/// sequential blocks of kBlockN columns, each packing only its own panels
+/// right before using them (as BLIS packs per block): the packed panels are
+/// used while they are in cache instead of being written to and read back
+/// from memory. Inside each block the packing and the contraction are
+/// distributed as usual.
+void packPerColumnBlock(RewriterBase &rewriter, linalg::LinalgOp op) {
+  linalg::TransposeOp pack = getRuntimePacking(op);
+  FailureOr<OpInfo> info = classifyOp(op);
+  if (!pack || failed(info) || info->kind != OpKind::Contraction)
+    return;
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  SmallVector<int64_t> sizes = getLoopSizeBounds(op);
+  int64_t lanes = sizes[info->laneDim];
+  if (failed(dims) || ShapedType::isDynamic(lanes))
+    return;
+  // The panel loop: the n loop besides the lanes.
+  std::optional<unsigned> panels;
+  for (unsigned d : dims->n)
+    if (d != info->laneDim)
+      panels = d;
+  if (!panels || ShapedType::isDynamic(sizes[*panels]))
+    return;
+  int64_t block = std::max<int64_t>(1, kBlockN / lanes);
+  if (sizes[*panels] <= block)
+    return;
+  SmallVector<int64_t> tiles(sizes.size(), 0);
+  tiles[*panels] = block;
+
+  scf::SCFTileAndFuseOptions options;
+  options.tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+  options.tilingOptions.setTileSizes(
+      getAsIndexOpFoldResult(op->getContext(), tiles));
+  options.setFusionControlFn(
+      [&](tensor::ExtractSliceOp slice, OpResult producer, bool isDestination)
+          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        if (producer.getOwner() == pack.getOperation())
+          return scf::SCFTileAndFuseOptions::ControlFnResult{};
+        return fuseInitsOnly(slice, producer, isDestination);
+      });
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTileAndFuseResult> result =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(result))
+    return;
+  for (OpResult res : op->getResults())
+    if (Value replacement = result->replacements.lookup(res))
+      rewriter.replaceAllUsesWith(res, replacement);
+  if (op->use_empty())
+    rewriter.eraseOp(op);
+  // The fused producers (the packing, the initialization) are dead, but for
+  // the slices of them that fusion left behind.
+  for (Operation *producer : result->fusedProducers) {
+    for (Operation *user : llvm::make_early_inc_range(producer->getUsers()))
+      if (isa<tensor::ExtractSliceOp>(user) && user->use_empty())
+        rewriter.eraseOp(user);
+    if (producer->use_empty())
+      rewriter.eraseOp(producer);
+  }
+}
+
 /// Whether `op` is the epilogue of an op with a tiling strategy, which tiles
 /// it along.
 bool isEpilogueOfTiledOp(linalg::LinalgOp op) {
@@ -584,6 +660,16 @@ struct TileAndFusePass
     });
     for (linalg::LinalgOp producer : producers)
       (void)makeEpilogueInPlace(rewriter, producer);
+
+    if (parallel) {
+      SmallVector<linalg::LinalgOp> packed;
+      func.walk([&](linalg::LinalgOp op) {
+        if (getRuntimePacking(op))
+          packed.push_back(op);
+      });
+      for (linalg::LinalgOp op : packed)
+        packPerColumnBlock(rewriter, op);
+    }
 
     // Distribution level, consumers first so that their producers are still
     // whole when fused.

@@ -274,3 +274,45 @@ func.func @pool_divisor(%x: tensor<1x3x32x32xf32>) -> tensor<1x3x30x30xf32> {
   } -> tensor<1x3x30x30xf32>
   return %r : tensor<1x3x30x30xf32>
 }
+
+// -----
+
+// B packed on every call (tl-pack-matmul on a variable operand): a
+// sequential loop over blocks of 256 columns (8 panels) packs each block's
+// panels right before the distributed contraction uses them.
+// CHECK-LABEL: func.func @packed_per_block
+// CHECK-SAME: (%[[A:.*]]: tensor<512x512xf32>, %[[B:.*]]: tensor<512x1024xf32>)
+// CHECK: %[[B3:.*]] = tensor.expand_shape %[[B]]
+// CHECK: scf.for %[[N:.*]] = %c0 to %c32 step %c8 iter_args(%[[C:.*]] = %{{.*}})
+// CHECK:   %[[BBLOCK:.*]] = tensor.extract_slice %[[B3]][0, %[[N]], 0] [512, 8, 32]
+// CHECK:   %[[PACKED:.*]] = scf.forall
+// CHECK:     tensor.extract_slice %[[BBLOCK]]
+// CHECK:     linalg.transpose
+// CHECK:   scf.forall
+// CHECK:     tensor.extract_slice %[[PACKED]]
+// CHECK:     linalg.generic
+// CHECK:   tensor.insert_slice %{{.*}} into %[[C]][0, %[[N]], 0] [512, 8, 32]
+// CHECK-NOT: linalg.transpose
+
+// Without parallelism the whole B is packed first, as before.
+// SEQ-LABEL: func.func @packed_per_block
+// SEQ-NOT: step %c8 iter_args
+// SEQ: linalg.transpose
+func.func @packed_per_block(%a: tensor<512x512xf32>, %b: tensor<512x1024xf32>) -> tensor<512x1024xf32> {
+  %zero = arith.constant 0.0 : f32
+  %b3 = tensor.expand_shape %b [[0], [1, 2]] output_shape [512, 32, 32] : tensor<512x1024xf32> into tensor<512x32x32xf32>
+  %pe = tensor.empty() : tensor<32x512x32xf32>
+  %packed = linalg.transpose ins(%b3 : tensor<512x32x32xf32>) outs(%pe : tensor<32x512x32xf32>) permutation = [1, 0, 2]
+  %e = tensor.empty() : tensor<512x32x32xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<512x32x32xf32>) -> tensor<512x32x32xf32>
+  %c = linalg.generic {indexing_maps = [affine_map<(m, n1, n0, k) -> (m, k)>, affine_map<(m, n1, n0, k) -> (n1, k, n0)>, affine_map<(m, n1, n0, k) -> (m, n1, n0)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+     ins(%a, %packed : tensor<512x512xf32>, tensor<32x512x32xf32>) outs(%f : tensor<512x32x32xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %m = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<512x32x32xf32>
+  %r = tensor.collapse_shape %c [[0], [1, 2]] : tensor<512x32x32xf32> into tensor<512x1024xf32>
+  return %r : tensor<512x1024xf32>
+}

@@ -140,6 +140,12 @@ def TLTileAndFuse : Pass<"tl-tile-and-fuse", "func::FuncOp"> {
     runs on values in registers or L1 instead of as another pass over
     memory.
 
+    A contraction whose B is packed on every call (tl-pack-matmul's
+    transpose of a variable operand) is first split, with `parallel`, into a
+    sequential loop over blocks of 256 columns, into which the packing is
+    fused: each block packs its own panels right before the (distributed)
+    contraction uses them, while they are in cache, as BLIS packs per block.
+
     tl-vectorize then turns the register tiles into vector code.
   }];
   let options = [
