@@ -87,6 +87,10 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addNestedPass<func::FuncOp>(tlc::createTLCopyAliasedResults());
+  if (options.outParams) {
+    pm.addPass(tlc::createTLResultsToOutParams());
+    pm.addPass(createCanonicalizerPass());
+  }
   pm.addNestedPass<func::FuncOp>(tlc::createTLPlanBuffers());
   tlc::TLLowerCopiesOptions copies;
   copies.vectorWidth = vectorWidth;

@@ -2,11 +2,14 @@
  *
  * Validates the caller's tensors against the model's metadata, wraps them in
  * memref descriptors, runs the compiled function on the session's pool and
- * moves the results (buffers the compiled code malloc()ed) into the caller's
- * outputs.
+ * moves the results into the caller's outputs: outputs of static shape are
+ * written by the compiled code straight into the caller's buffers (or ones
+ * the run allocates for the caller), the others are buffers the compiled
+ * code malloc()ed, copied or handed over.
  *
  *===----------------------------------------------------------------------===*/
 
+#include "Alloc.h"
 #include "Internal.h"
 #include "ThreadPool.h"
 
@@ -209,6 +212,41 @@ static void copy_to_dense(char *dst, const char *src, int32_t rank,
   }
 }
 
+/* Describes a dense row-major buffer of the given shape. */
+static void set_dense_descriptor(tlrt_descriptor *desc, void *data,
+                                 int32_t rank, const int64_t *shape) {
+  desc->allocated = desc->aligned = data;
+  desc->offset = 0;
+  int64_t stride = 1;
+  for (int32_t d = rank - 1; d >= 0; --d) {
+    desc->dims[d] = shape[d];
+    desc->dims[rank + d] = stride;
+    stride *= shape[d];
+  }
+}
+
+/* Bytes of an output of static shape (validated not to overflow when its
+   metadata was emitted). */
+static size_t static_output_bytes(const tlc_tensor_info *expected) {
+  size_t element_size = tlrt_dtype_size(expected->dtype);
+  return (size_t)count_elements(expected->rank, expected->shape,
+                                element_size) *
+         element_size;
+}
+
+/* Bytes of a validated input. */
+static size_t input_bytes(const tlc_tensor *input) {
+  size_t element_size = tlrt_dtype_size(input->dtype);
+  return (size_t)count_elements(input->rank, input->shape, element_size) *
+         element_size;
+}
+
+static int ranges_overlap(const void *a, size_t a_bytes, const void *b,
+                          size_t b_bytes) {
+  uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+  return a_bytes && b_bytes && x < y + b_bytes && y < x + a_bytes;
+}
+
 int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
                  const tlc_tensor *inputs, size_t num_inputs,
                  tlc_tensor *outputs, size_t num_outputs, tlc_error *error) {
@@ -240,13 +278,13 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
       return status;
   }
 
-  /* One block: descriptors, pointers to them, two flags per output. Small
+  /* One block: descriptors, pointers to them, three flags per output. Small
      models (the common case) use the stack. */
   size_t total = want_inputs + want_outputs;
   size_t block_size = total * (sizeof(tlrt_descriptor) + sizeof(void *)) +
-                      2 * want_outputs;
+                      3 * want_outputs;
   _Alignas(tlrt_descriptor) char stack_block[8 * (sizeof(tlrt_descriptor) +
-                                                  sizeof(void *) + 2)];
+                                                  sizeof(void *) + 3)];
   char *block = stack_block;
   if (block_size > sizeof(stack_block)) {
     block = malloc(block_size);
@@ -259,29 +297,64 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
   void **pointers = (void **)(descriptors + total);
   unsigned char *handed_over = (unsigned char *)(pointers + total);
   unsigned char *allocated_here = handed_over + want_outputs;
+  /* In-place outputs computed in a buffer of the run's, copied afterwards. */
+  unsigned char *staged = allocated_here + want_outputs;
   for (size_t i = 0; i < want_inputs; ++i) {
-    tlrt_descriptor *desc = &descriptors[i];
-    int32_t rank = inputs[i].rank;
-    desc->allocated = desc->aligned = inputs[i].data;
-    desc->offset = 0;
-    int64_t stride = 1;
-    for (int32_t d = rank - 1; d >= 0; --d) {
-      desc->dims[d] = inputs[i].shape[d];
-      desc->dims[rank + d] = stride;
-      stride *= inputs[i].shape[d];
-    }
-    pointers[i] = desc;
+    set_dense_descriptor(&descriptors[i], inputs[i].data, inputs[i].rank,
+                         inputs[i].shape);
+    pointers[i] = &descriptors[i];
   }
   for (size_t i = 0; i < want_outputs; ++i)
     pointers[want_inputs + i] = &descriptors[want_inputs + i];
 
+  /* Outputs of static shape are written in place: into the caller's buffer
+     unless it overlaps an input or another output (then into a staging
+     buffer), or into a fresh one the caller gets when data is NULL. */
+  for (size_t i = 0; i < want_outputs; ++i) {
+    if (!model->in_place || !model->in_place[i])
+      continue;
+    const tlc_tensor_info *expected = &info->outputs[i];
+    size_t bytes = static_output_bytes(expected);
+    void *buffer = outputs[i].data;
+    int overlap = 0;
+    for (size_t j = 0; buffer && j < want_inputs && !overlap; ++j)
+      overlap = ranges_overlap(buffer, bytes, inputs[j].data,
+                               input_bytes(&inputs[j]));
+    for (size_t j = 0; buffer && j < want_outputs && !overlap; ++j)
+      overlap = j != i && outputs[j].data &&
+                ranges_overlap(buffer, bytes, outputs[j].data,
+                               outputs[j].capacity);
+    if (!buffer || overlap) {
+      buffer = malloc(bytes ? bytes : 1);
+      if (!buffer) {
+        for (size_t j = 0; j < i; ++j)
+          if (allocated_here[j] || staged[j])
+            free(descriptors[want_inputs + j].allocated);
+        if (block != stack_block)
+          free(block);
+        return tlrt_fail(error, TLC_ERROR_OUT_OF_MEMORY,
+                         "output %zu ('%s'): cannot allocate %zu bytes", i,
+                         expected->name, bytes);
+      }
+      if (overlap)
+        staged[i] = 1;
+      else
+        allocated_here[i] = 1;
+    }
+    set_dense_descriptor(&descriptors[want_inputs + i], buffer,
+                         expected->rank, expected->shape);
+  }
+
+  /* The session's pool runs the parallel loops; its block cache serves the
+     compiled code's allocations (Alloc.c) and takes back the result buffers
+     released below, so the lock covers both. */
   if (session)
     pthread_mutex_lock(&session->run_lock);
+  tlrt_block_cache *previous_cache =
+      tlrt_cache_install(session ? &session->cache : NULL);
   tlrt_pool *previous = tlrt_pool_install(session ? session->pool : NULL);
   model->invoke(pointers, pointers + want_inputs);
   tlrt_pool_install(previous);
-  if (session)
-    pthread_mutex_unlock(&session->run_lock);
 
   /* Move the results out, then free every result buffer exactly once. A
      result may alias an input, a constant or another result. */
@@ -320,6 +393,15 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
     const int64_t *strides = desc->dims + rank;
     const char *source =
         (const char *)desc->aligned + desc->offset * (int64_t)element_size;
+    if (model->in_place && model->in_place[i]) {
+      if (staged[i])
+        memcpy(output->data, source, bytes);
+      if (allocated_here[i]) {
+        output->data = desc->allocated;
+        output->capacity = bytes;
+      }
+      continue;
+    }
     if (output->data) {
       copy_to_dense(output->data, source, rank, desc->dims, strides,
                     element_size, elements);
@@ -333,8 +415,8 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
     for (size_t j = 0; j < want_inputs && !shared; ++j)
       shared = desc->allocated == inputs[j].data;
     for (size_t j = 0; j < want_outputs && !shared; ++j)
-      shared =
-          j != i && descriptors[want_inputs + j].allocated == desc->allocated;
+      shared = j != i && !(model->in_place && model->in_place[j]) &&
+               descriptors[want_inputs + j].allocated == desc->allocated;
     if (!shared && desc->allocated) {
       output->data = desc->allocated;
       handed_over[i] = 1;
@@ -355,14 +437,24 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
 
   for (size_t i = 0; i < want_outputs; ++i) {
     void *buffer = descriptors[want_inputs + i].allocated;
+    if (model->in_place && model->in_place[i]) {
+      if (staged[i] || (allocated_here[i] && status != TLC_OK))
+        free(buffer);
+      if (allocated_here[i] && status != TLC_OK) {
+        outputs[i].data = NULL;
+        outputs[i].capacity = 0;
+      }
+      continue;
+    }
     int keep = !buffer || buffer == TLRT_GLOBAL_MEMREF_MARKER ||
                (handed_over[i] && status == TLC_OK);
     for (size_t j = 0; j < want_inputs && !keep; ++j)
       keep = buffer == inputs[j].data;
     for (size_t j = 0; j < i && !keep; ++j)
-      keep = descriptors[want_inputs + j].allocated == buffer;
+      keep = !(model->in_place && model->in_place[j]) &&
+             descriptors[want_inputs + j].allocated == buffer;
     if (!keep)
-      free(buffer);
+      _mlir_memref_to_llvm_free(buffer);
     if (status != TLC_OK && allocated_here[i]) {
       free(outputs[i].data);
       outputs[i].data = NULL;
@@ -373,6 +465,9 @@ int32_t tlrt_run(const tlrt_model *model, tlc_session *session,
       outputs[i].capacity = 0;
     }
   }
+  tlrt_cache_install(previous_cache);
+  if (session)
+    pthread_mutex_unlock(&session->run_lock);
   if (block != stack_block)
     free(block);
   if (status == TLC_OK && error) {

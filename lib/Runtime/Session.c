@@ -83,6 +83,7 @@ void tlrt_session_destroy(tlc_session *session) {
   if (!session)
     return;
   tlrt_pool_destroy(session->pool);
+  tlrt_cache_clear(&session->cache);
   pthread_mutex_destroy(&session->run_lock);
   free(session);
 }

@@ -11,10 +11,14 @@
 //     the accumulators stay in registers across them once tl-vectorize has
 //     hoisted the accumulator transfers.
 //
-// The loop that becomes the vector lanes comes from OpKinds.h.
+// The loop that becomes the vector lanes comes from OpKinds.h. The elementwise
+// consumer of a contraction, convolution or window op (its epilogue: bias,
+// activation, residual) is fused into the producer's blocks and register
+// tiles (Epilogues.h).
 //
 //===----------------------------------------------------------------------===//
 
+#include "Epilogues.h"
 #include "OpKinds.h"
 #include "tlc/Transforms/Passes.h"
 
@@ -63,7 +67,16 @@ struct TileLevel {
   /// Fuse fill/empty initializations of the destination into the loops
   /// (only valid when no reduction loop is tiled).
   bool fuseInit = false;
+  /// The register level, whose tiles take the op's epilogue when no earlier
+  /// level split a reduction (the tiles then hold final values).
+  bool registers = false;
 };
+
+/// Whether `kind` has an epilogue fused into its tiles.
+bool takesEpilogue(OpKind kind) {
+  return kind == OpKind::Contraction || kind == OpKind::Conv ||
+         kind == OpKind::Window;
+}
 
 /// Fusion control that recomputes only the initialization of destinations;
 /// fusing a real producer would recompute its halo or its whole reduction.
@@ -157,10 +170,13 @@ public:
   Tiler(RewriterBase &rewriter, int64_t vectorWidth, bool parallel)
       : rewriter(rewriter), vw(vectorWidth), parallel(parallel) {}
 
-  /// Step 1 on `op`, fusing fill/empty producers of its destinations.
+  /// Step 1 on `op`, fusing fill/empty producers of its destinations and
+  /// its epilogue.
   LogicalResult tileOuter(linalg::LinalgOp op);
-  /// Steps 2 and 3 on `op`.
+  /// Steps 2 and 3 on `op`, fusing its epilogue into the register tiles.
   void tileInner(linalg::LinalgOp op);
+  /// Whether the tiler erased `op` (an epilogue fused into its producer).
+  bool isErased(Operation *op) const { return erased.contains(op); }
 
 private:
   SmallVector<int64_t> outerTiles(linalg::LinalgOp op, const OpInfo &info);
@@ -170,6 +186,7 @@ private:
   RewriterBase &rewriter;
   int64_t vw;
   bool parallel;
+  llvm::DenseSet<Operation *> erased;
 };
 
 } // namespace
@@ -317,7 +334,7 @@ SmallVector<TileLevel> Tiler::innerLevels(linalg::LinalgOp op,
   // Register level: every parallel loop but the lane and row loops becomes a
   // loop of single iterations.
   TileLevel reg{SmallVector<int64_t>(numLoops, 0), /*peel=*/true,
-                /*fuseInit=*/true};
+                /*fuseInit=*/true, /*registers=*/true};
   // Reduction level: unit reduction loops, innermost.
   TileLevel red{SmallVector<int64_t>(numLoops, 0), /*peel=*/false,
                 /*fuseInit=*/false};
@@ -470,6 +487,8 @@ LogicalResult Tiler::tileOuter(linalg::LinalgOp op) {
       t = 0;
   if (llvm::all_of(tiles, [](int64_t t) { return t == 0; }))
     return success();
+  linalg::GenericOp epilogue =
+      takesEpilogue(info->kind) ? getEpilogue(op) : nullptr;
 
   scf::SCFTileAndFuseOptions options;
   options.tilingOptions.setLoopType(
@@ -489,24 +508,139 @@ LogicalResult Tiler::tileOuter(linalg::LinalgOp op) {
       rewriter.replaceAllUsesWith(res, replacement);
   if (op->use_empty())
     rewriter.eraseOp(op);
-  return success();
+  if (!epilogue)
+    return success();
+  // The epilogue joins the blocks; when it cannot, it gets blocks of its own.
+  auto forall = result->loops.empty()
+                    ? scf::ForallOp()
+                    : dyn_cast<scf::ForallOp>(result->loops.front().getOperation());
+  if (forall && succeeded(fuseEpilogueIntoForall(rewriter, forall, epilogue))) {
+    erased.insert(epilogue);
+    return success();
+  }
+  return tileOuter(epilogue);
 }
 
 void Tiler::tileInner(linalg::LinalgOp op) {
   FailureOr<OpInfo> info = classifyOp(op);
   if (failed(info) || !hasTileableMaps(op))
     return;
+  linalg::GenericOp epilogue =
+      takesEpilogue(info->kind) ? getEpilogue(op) : nullptr;
+  // The tile loops are created where the op is: right before its epilogue,
+  // whose operands are then available to them.
+  if (epilogue)
+    rewriter.moveOpBefore(op, epilogue);
   SmallVector<TileLevel> levels = innerLevels(op, *info);
   SmallVector<Operation *> current = {op.getOperation()};
+  bool reductionSplit = false;
+  SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
   for (const TileLevel &level : levels) {
     SmallVector<Operation *> next;
     for (Operation *cur : current)
       llvm::append_range(next, applyLevel(cur, level));
     current = std::move(next);
+    if (epilogue && level.registers && !reductionSplit &&
+        succeeded(fuseEpilogueIntoTiles(rewriter, current, epilogue))) {
+      erased.insert(epilogue);
+      epilogue = nullptr;
+    }
+    for (auto [size, iter] : llvm::zip(level.sizes, iters))
+      reductionSplit |= size != 0 && iter == utils::IteratorType::reduction;
   }
 }
 
 namespace {
+/// The transpose that packs a contraction's operand on every call
+/// (tl-pack-matmul on a variable B), when only the contraction uses it.
+linalg::TransposeOp getRuntimePacking(linalg::LinalgOp op) {
+  if (op.getNumDpsInputs() != 2)
+    return nullptr;
+  auto pack =
+      op.getDpsInputOperand(1)->get().getDefiningOp<linalg::TransposeOp>();
+  if (!pack || !pack->getResult(0).hasOneUse() ||
+      !pack.getInit().getDefiningOp<tensor::EmptyOp>())
+    return nullptr;
+  return pack;
+}
+
+/// A contraction whose B panels are packed on every call is split into
+/// sequential blocks of kBlockN columns, each packing only its own panels
+/// right before using them (as BLIS packs per block): the packed panels are
+/// used while they are in cache instead of being written to and read back
+/// from memory. Inside each block the packing and the contraction are
+/// distributed as usual.
+void packPerColumnBlock(RewriterBase &rewriter, linalg::LinalgOp op) {
+  linalg::TransposeOp pack = getRuntimePacking(op);
+  FailureOr<OpInfo> info = classifyOp(op);
+  if (!pack || failed(info) || info->kind != OpKind::Contraction)
+    return;
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  SmallVector<int64_t> sizes = getLoopSizeBounds(op);
+  int64_t lanes = sizes[info->laneDim];
+  if (failed(dims) || ShapedType::isDynamic(lanes))
+    return;
+  // The panel loop: the n loop besides the lanes.
+  std::optional<unsigned> panels;
+  for (unsigned d : dims->n)
+    if (d != info->laneDim)
+      panels = d;
+  if (!panels || ShapedType::isDynamic(sizes[*panels]))
+    return;
+  int64_t block = std::max<int64_t>(1, kBlockN / lanes);
+  if (sizes[*panels] <= block)
+    return;
+  SmallVector<int64_t> tiles(sizes.size(), 0);
+  tiles[*panels] = block;
+
+  scf::SCFTileAndFuseOptions options;
+  options.tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+  options.tilingOptions.setTileSizes(
+      getAsIndexOpFoldResult(op->getContext(), tiles));
+  options.setFusionControlFn(
+      [&](tensor::ExtractSliceOp slice, OpResult producer, bool isDestination)
+          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        if (producer.getOwner() == pack.getOperation())
+          return scf::SCFTileAndFuseOptions::ControlFnResult{};
+        return fuseInitsOnly(slice, producer, isDestination);
+      });
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTileAndFuseResult> result =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(result))
+    return;
+  for (OpResult res : op->getResults())
+    if (Value replacement = result->replacements.lookup(res))
+      rewriter.replaceAllUsesWith(res, replacement);
+  if (op->use_empty())
+    rewriter.eraseOp(op);
+  // The fused producers (the packing, the initialization) are dead, but for
+  // the slices of them that fusion left behind.
+  for (Operation *producer : result->fusedProducers) {
+    for (Operation *user : llvm::make_early_inc_range(producer->getUsers()))
+      if (isa<tensor::ExtractSliceOp>(user) && user->use_empty())
+        rewriter.eraseOp(user);
+    if (producer->use_empty())
+      rewriter.eraseOp(producer);
+  }
+}
+
+/// Whether `op` is the epilogue of an op with a tiling strategy, which tiles
+/// it along.
+bool isEpilogueOfTiledOp(linalg::LinalgOp op) {
+  if (op.getNumDpsInits() != 1)
+    return false;
+  auto producer =
+      op.getDpsInitOperand(0)->get().getDefiningOp<linalg::LinalgOp>();
+  if (!producer || getEpilogue(producer) != op.getOperation())
+    return false;
+  FailureOr<OpInfo> info = classifyOp(producer);
+  return succeeded(info) && takesEpilogue(info->kind) &&
+         hasTileableMaps(producer);
+}
+
 struct TileAndFusePass
     : public tlc::impl::TLTileAndFuseBase<TileAndFusePass> {
   using Base::Base;
@@ -516,12 +650,36 @@ struct TileAndFusePass
     IRRewriter rewriter(&getContext());
     Tiler tiler(rewriter, vectorWidth, parallel);
 
+    // Elementwise consumers of contractions, convolutions and windows update
+    // their producer's result in place, so that they can join its tiles.
+    SmallVector<linalg::LinalgOp> producers;
+    func.walk([&](linalg::LinalgOp op) {
+      FailureOr<OpInfo> info = classifyOp(op);
+      if (succeeded(info) && takesEpilogue(info->kind) && hasTileableMaps(op))
+        producers.push_back(op);
+    });
+    for (linalg::LinalgOp producer : producers)
+      (void)makeEpilogueInPlace(rewriter, producer);
+
+    if (parallel) {
+      SmallVector<linalg::LinalgOp> packed;
+      func.walk([&](linalg::LinalgOp op) {
+        if (getRuntimePacking(op))
+          packed.push_back(op);
+      });
+      for (linalg::LinalgOp op : packed)
+        packPerColumnBlock(rewriter, op);
+    }
+
     // Distribution level, consumers first so that their producers are still
     // whole when fused.
     SmallVector<linalg::LinalgOp> roots;
     func.walk([&](linalg::LinalgOp op) { roots.push_back(op); });
     for (linalg::LinalgOp op : llvm::reverse(roots)) {
-      if (!op->getBlock())
+      if (!op->getBlock() || tiler.isErased(op))
+        continue;
+      // Epilogues are tiled with their producers.
+      if (isEpilogueOfTiledOp(op))
         continue;
       // Fills that only initialize destinations are fused into their users.
       if (isa<linalg::FillOp>(op) &&
@@ -549,7 +707,8 @@ struct TileAndFusePass
         ops.push_back(op);
     });
     for (linalg::LinalgOp op : ops)
-      tiler.tileInner(op);
+      if (!tiler.isErased(op))
+        tiler.tileInner(op);
     SmallVector<linalg::FillOp> fills;
     func.walk([&](linalg::FillOp fill) { fills.push_back(fill); });
     for (linalg::FillOp fill : fills) {

@@ -142,6 +142,80 @@ struct ReadOfSplatWrite : public OpRewritePattern<vector::TransferReadOp> {
   }
 };
 
+/// A read of a whole tensor that a transfer_write has entirely overwritten
+/// with a permuted vector (a register tile written transposed, as the
+/// convolution micro-kernel writes its accumulator) is that vector
+/// transposed: an epilogue fused after the tile then takes the accumulator
+/// from registers, and the write dies.
+struct ReadOfPermutedWrite : public OpRewritePattern<vector::TransferReadOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(vector::TransferReadOp read,
+                                PatternRewriter &rewriter) const override {
+    auto write = read.getBase().getDefiningOp<vector::TransferWriteOp>();
+    auto tensorType = dyn_cast<RankedTensorType>(read.getBase().getType());
+    if (!write || write.getMask() || read.getMask() || !tensorType ||
+        !tensorType.hasStaticShape() ||
+        read.getVectorType().getShape() != tensorType.getShape() ||
+        !read.getPermutationMap().isIdentity() ||
+        !llvm::all_of(read.getIndices(), isZeroInteger) ||
+        !llvm::all_of(write.getIndices(), isZeroInteger) ||
+        llvm::any_of(read.getInBoundsValues(), [](bool b) { return !b; }) ||
+        llvm::any_of(write.getInBoundsValues(), [](bool b) { return !b; }))
+      return failure();
+    // The written vector's dimensions, in the order of the tensor dimensions
+    // they cover; every other tensor dimension has size 1.
+    AffineMap map = write.getPermutationMap();
+    VectorType written = write.getVectorType();
+    SmallVector<int64_t> permutation;
+    for (int64_t dim = 0; dim < tensorType.getRank(); ++dim) {
+      std::optional<unsigned> position =
+          map.getResultPosition(getAffineDimExpr(dim, read.getContext()));
+      if (!position) {
+        if (tensorType.getDimSize(dim) != 1)
+          return failure();
+        continue;
+      }
+      if (written.getDimSize(*position) != tensorType.getDimSize(dim))
+        return failure();
+      permutation.push_back(*position);
+    }
+    if (int64_t(permutation.size()) != written.getRank() ||
+        !map.isProjectedPermutation())
+      return failure();
+    Value value = write.getVector();
+    if (!llvm::equal(permutation, llvm::seq<int64_t>(0, written.getRank())))
+      value = vector::TransposeOp::create(rewriter, read.getLoc(), value,
+                                          permutation);
+    rewriter.replaceOpWithNewOp<vector::ShapeCastOp>(read, read.getVectorType(),
+                                                     value);
+    return success();
+  }
+};
+
+/// A transfer_write that overwrites a whole tensor makes an earlier write
+/// into that tensor dead, whatever its permutation.
+struct WriteOverWrite : public OpRewritePattern<vector::TransferWriteOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(vector::TransferWriteOp write,
+                                PatternRewriter &rewriter) const override {
+    auto earlier = write.getBase().getDefiningOp<vector::TransferWriteOp>();
+    auto tensorType = dyn_cast<RankedTensorType>(write.getBase().getType());
+    if (!earlier || !earlier->hasOneUse() || write.getMask() || !tensorType ||
+        !tensorType.hasStaticShape() ||
+        write.getVectorType().getShape() != tensorType.getShape() ||
+        !write.getPermutationMap().isIdentity() ||
+        !llvm::all_of(write.getIndices(), isZeroInteger) ||
+        llvm::any_of(write.getInBoundsValues(), [](bool b) { return !b; }))
+      return failure();
+    rewriter.modifyOpInPlace(write, [&] {
+      write.getBaseMutable().assign(earlier.getBase());
+    });
+    return success();
+  }
+};
+
 struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
   using Base::Base;
 
@@ -160,7 +234,7 @@ struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
     {
       RewritePatternSet patterns(ctx);
       tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
-      patterns.add<ReadOfSplatWrite>(ctx);
+      patterns.add<ReadOfSplatWrite, ReadOfPermutedWrite, WriteOverWrite>(ctx);
       vector::populateVectorReductionToContractPatterns(patterns);
       vector::populateSinkVectorOpsPatterns(patterns);
       vector::TransferReadOp::getCanonicalizationPatterns(patterns, ctx);
@@ -196,7 +270,7 @@ struct VectorizePass : public tlc::impl::TLVectorizeBase<VectorizePass> {
     // Hoisted accumulator reads now read the initialization directly, and the
     // loops no longer need the tensors they carried.
     RewritePatternSet patterns(ctx);
-    patterns.add<ReadOfSplatWrite>(ctx);
+    patterns.add<ReadOfSplatWrite, ReadOfPermutedWrite, WriteOverWrite>(ctx);
     scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
     if (failed(applyPatternsGreedily(func, std::move(patterns))))
       return signalPassFailure();

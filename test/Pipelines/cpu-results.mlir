@@ -1,9 +1,24 @@
-// The results of tl-cpu-pipeline functions are fresh heap buffers that the
-// caller frees: arguments, constants and views are copied into new
+// By default the results of tl-cpu-pipeline functions are fresh heap buffers
+// that the caller frees: arguments, constants and views are copied into new
 // allocations, and a value returned twice gets a second allocation.
 //
 // RUN: tl-opt %s --tl-cpu-pipeline | FileCheck %s
 // RUN: tl-opt %s --tl-cpu-pipeline="runtime-allocator=1" | FileCheck %s --check-prefix=RUNTIME
+
+// RUN: tl-opt %s --tl-cpu-pipeline="out-params=1" | FileCheck %s --check-prefix=OUT
+
+// With out-params, static results are written into caller buffers passed
+// behind the arguments: nothing is allocated, arguments and constants are
+// copied, and a value returned twice is copied into both out-params.
+// OUT-NOT: @malloc
+// OUT-LABEL: llvm.func @_mlir_ciface_argument(
+// OUT-SAME: %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr {tl.result = 0 : i64})
+// OUT-LABEL: llvm.func @_mlir_ciface_constant(
+// OUT-SAME: %{{.*}}: !llvm.ptr {tl.result = 0 : i64})
+// OUT-LABEL: llvm.func @twice(
+// OUT: "llvm.intr.memcpy"
+// OUT-LABEL: llvm.func @_mlir_ciface_twice(
+// OUT-SAME: %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr {tl.result = 0 : i64}, %{{.*}}: !llvm.ptr {tl.result = 1 : i64})
 
 // With runtime-allocator, buffers come from the runtime's allocation hooks.
 // RUNTIME-NOT: @malloc

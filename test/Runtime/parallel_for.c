@@ -150,7 +150,7 @@ static void run_checks(void **inputs, void **outputs) {
 
 static const tlc_model_info empty_info = {TLC_ABI_VERSION, 0, 0, "parallel_for",
                                           NULL, NULL};
-static const tlrt_model empty_model = {&empty_info, run_checks};
+static const tlrt_model empty_model = {&empty_info, run_checks, NULL};
 
 int main(int argc, char **argv) {
   int tested = 0;

@@ -135,3 +135,184 @@ func.func @flipped(%w: tensor<4x3x3xf32>) -> tensor<4x3x3xf32> {
   } -> tensor<4x3x3xf32>
   return %r : tensor<4x3x3xf32>
 }
+
+// -----
+
+// The epilogue of a convolution (bias, residual and ReLU) updates the
+// convolution's result in place and joins its blocks and register tiles:
+// each 7x32 tile is followed by the epilogue on the same slice, with the
+// bias and residual slices of the block taken before the tile loops.
+// CHECK-LABEL: func.func @conv_epilogue
+// CHECK-SAME: (%[[X:.*]]: tensor<1x16x30x30xf32>, %[[W:.*]]: tensor<2x16x3x3x32xf32>, %[[BIAS:.*]]: tensor<64xf32>, %[[RES:.*]]: tensor<1x64x28x28xf32>)
+// CHECK: %[[R:.*]] = scf.forall (%[[F:.*]], %[[H:.*]]) = (0, 0) to (2, 28) step (1, 14)
+// CHECK:   %[[BIASB:.*]] = tensor.extract_slice %[[BIAS]]
+// CHECK:   %[[RESB:.*]] = tensor.extract_slice %[[RES]]
+// CHECK:   scf.for
+// CHECK:     scf.for %{{.*}} = %c0 to %c28 step %c7 iter_args(%[[DEST:.*]] = %{{.*}})
+// CHECK:       %[[ACC:.*]] = scf.for
+// CHECK:         linalg.generic {{.*}} outs(%{{.*}} : tensor<1x32x1x7xf32>) attrs = {tl.lane_dim = 7 : i64, tl.row_dim = 3 : i64}
+// CHECK:       %[[RT:.*]] = tensor.extract_slice %[[RESB]]
+// CHECK:       %[[E:.*]] = linalg.generic {{.*}} ins(%[[BIASB]], %[[RT]] : tensor<32xf32>, tensor<1x32x1x7xf32>) outs(%[[ACC]] : tensor<1x32x1x7xf32>)
+// CHECK:         arith.addf
+// CHECK:         arith.addf
+// CHECK:         arith.maximumf
+// CHECK:       tensor.insert_slice %[[E]] into %[[DEST]]
+// CHECK:   scf.forall.in_parallel
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[R]]
+
+// Without parallelism the epilogue still follows each register tile.
+// SEQ-LABEL: func.func @conv_epilogue
+// SEQ: %[[ACC:.*]] = scf.for {{.*}} -> (tensor<1x32x1x7xf32>)
+// SEQ:   linalg.generic {{.*}} outs(%{{.*}} : tensor<1x32x1x7xf32>) attrs = {tl.lane_dim = 7 : i64, tl.row_dim = 3 : i64}
+// SEQ: linalg.generic {{.*}} outs(%[[ACC]] : tensor<1x32x1x7xf32>)
+#in = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (n, c, oh + kh, ow + kw)>
+#filter = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (fo, c, kh, kw, fi)>
+#out = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (n, fo * 32 + fi, oh, ow)>
+#id = affine_map<(n, c, h, w) -> (n, c, h, w)>
+#chan = affine_map<(n, c, h, w) -> (c)>
+func.func @conv_epilogue(%x: tensor<1x16x30x30xf32>, %w: tensor<2x16x3x3x32xf32>, %bias: tensor<64xf32>, %res: tensor<1x64x28x28xf32>) -> tensor<1x64x28x28xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x64x28x28xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x28x28xf32>) -> tensor<1x64x28x28xf32>
+  %c = linalg.generic {indexing_maps = [#in, #filter, #out],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]}
+     ins(%x, %w : tensor<1x16x30x30xf32>, tensor<2x16x3x3x32xf32>) outs(%f : tensor<1x64x28x28xf32>) attrs = {tl.lane_dim = 7 : i64, tl.row_dim = 3 : i64} {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<1x64x28x28xf32>
+  %e2 = tensor.empty() : tensor<1x64x28x28xf32>
+  %r = linalg.generic {indexing_maps = [#id, #chan, #id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+     ins(%c, %bias, %res : tensor<1x64x28x28xf32>, tensor<64xf32>, tensor<1x64x28x28xf32>) outs(%e2 : tensor<1x64x28x28xf32>) {
+  ^bb0(%v: f32, %b: f32, %s: f32, %o: f32):
+    %1 = arith.addf %v, %b : f32
+    %2 = arith.addf %1, %s : f32
+    %3 = arith.maximumf %2, %zero : f32
+    linalg.yield %3 : f32
+  } -> tensor<1x64x28x28xf32>
+  return %r : tensor<1x64x28x28xf32>
+}
+
+// -----
+
+// A matmul whose k loop is split into blocks only has final values after the
+// last block: its epilogue joins the matmul's blocks, after the k loop, and
+// is tiled like an elementwise op there.
+// CHECK-LABEL: func.func @matmul_epilogue
+// CHECK: %[[R:.*]] = scf.forall
+// CHECK:   %[[ACC:.*]] = scf.for %{{.*}} step %c256
+// CHECK:     linalg.matmul
+// CHECK:   %[[E:.*]] = scf.for
+// CHECK:     linalg.generic {{.*}} outs(%{{.*}} : tensor<1x64xf32>)
+// CHECK:       arith.maximumf
+// CHECK:   tensor.parallel_insert_slice %[[E]]
+// CHECK: return %[[R]]
+func.func @matmul_epilogue(%a: tensor<256x300xf32>, %b: tensor<300x512xf32>) -> tensor<256x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<256x512xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<256x512xf32>) -> tensor<256x512xf32>
+  %m = linalg.matmul ins(%a, %b : tensor<256x300xf32>, tensor<300x512xf32>) outs(%f : tensor<256x512xf32>) -> tensor<256x512xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+     ins(%m : tensor<256x512xf32>) outs(%e : tensor<256x512xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %1 = arith.maximumf %v, %zero : f32
+    linalg.yield %1 : f32
+  } -> tensor<256x512xf32>
+  return %r : tensor<256x512xf32>
+}
+
+// -----
+
+// A consumer that does not read the result elementwise stays apart.
+// CHECK-LABEL: func.func @not_an_epilogue
+// CHECK: %[[M:.*]] = scf.for
+// CHECK:   linalg.matmul
+// CHECK: scf.for
+// CHECK:   tensor.extract_slice %[[M]]
+// CHECK:   linalg.generic
+func.func @not_an_epilogue(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x64xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %m = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%f : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (j, i)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+     ins(%m : tensor<64x64xf32>) outs(%e : tensor<64x64xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    linalg.yield %v : f32
+  } -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}
+
+// -----
+
+// A consumer that would have no input left and uses linalg.index (the
+// divisor of an average pool) stays apart (upstream vectorization mishandles
+// such generics).
+// CHECK-LABEL: func.func @pool_divisor
+// CHECK: %[[SUM:.*]] = scf.for
+// CHECK:   linalg.pooling_nchw_sum
+// CHECK: scf.for
+// CHECK:   tensor.extract_slice %[[SUM]]
+// CHECK:   linalg.index
+func.func @pool_divisor(%x: tensor<1x3x32x32xf32>) -> tensor<1x3x30x30xf32> {
+  %zero = arith.constant 0.0 : f32
+  %k = tensor.empty() : tensor<3x3xf32>
+  %e = tensor.empty() : tensor<1x3x30x30xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x3x30x30xf32>) -> tensor<1x3x30x30xf32>
+  %s = linalg.pooling_nchw_sum {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+     ins(%x, %k : tensor<1x3x32x32xf32>, tensor<3x3xf32>) outs(%f : tensor<1x3x30x30xf32>) -> tensor<1x3x30x30xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, c, h, w)>, affine_map<(n, c, h, w) -> (n, c, h, w)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+     ins(%s : tensor<1x3x30x30xf32>) outs(%e : tensor<1x3x30x30xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %i = linalg.index 3 : index
+    %n = arith.index_cast %i : index to i64
+    %d = arith.sitofp %n : i64 to f32
+    %q = arith.divf %v, %d : f32
+    linalg.yield %q : f32
+  } -> tensor<1x3x30x30xf32>
+  return %r : tensor<1x3x30x30xf32>
+}
+
+// -----
+
+// B packed on every call (tl-pack-matmul on a variable operand): a
+// sequential loop over blocks of 256 columns (8 panels) packs each block's
+// panels right before the distributed contraction uses them.
+// CHECK-LABEL: func.func @packed_per_block
+// CHECK-SAME: (%[[A:.*]]: tensor<512x512xf32>, %[[B:.*]]: tensor<512x1024xf32>)
+// CHECK: %[[B3:.*]] = tensor.expand_shape %[[B]]
+// CHECK: scf.for %[[N:.*]] = %c0 to %c32 step %c8 iter_args(%[[C:.*]] = %{{.*}})
+// CHECK:   %[[BBLOCK:.*]] = tensor.extract_slice %[[B3]][0, %[[N]], 0] [512, 8, 32]
+// CHECK:   %[[PACKED:.*]] = scf.forall
+// CHECK:     tensor.extract_slice %[[BBLOCK]]
+// CHECK:     linalg.transpose
+// CHECK:   scf.forall
+// CHECK:     tensor.extract_slice %[[PACKED]]
+// CHECK:     linalg.generic
+// CHECK:   tensor.insert_slice %{{.*}} into %[[C]][0, %[[N]], 0] [512, 8, 32]
+// CHECK-NOT: linalg.transpose
+
+// Without parallelism the whole B is packed first, as before.
+// SEQ-LABEL: func.func @packed_per_block
+// SEQ-NOT: step %c8 iter_args
+// SEQ: linalg.transpose
+func.func @packed_per_block(%a: tensor<512x512xf32>, %b: tensor<512x1024xf32>) -> tensor<512x1024xf32> {
+  %zero = arith.constant 0.0 : f32
+  %b3 = tensor.expand_shape %b [[0], [1, 2]] output_shape [512, 32, 32] : tensor<512x1024xf32> into tensor<512x32x32xf32>
+  %pe = tensor.empty() : tensor<32x512x32xf32>
+  %packed = linalg.transpose ins(%b3 : tensor<512x32x32xf32>) outs(%pe : tensor<32x512x32xf32>) permutation = [1, 0, 2]
+  %e = tensor.empty() : tensor<512x32x32xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<512x32x32xf32>) -> tensor<512x32x32xf32>
+  %c = linalg.generic {indexing_maps = [affine_map<(m, n1, n0, k) -> (m, k)>, affine_map<(m, n1, n0, k) -> (n1, k, n0)>, affine_map<(m, n1, n0, k) -> (m, n1, n0)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+     ins(%a, %packed : tensor<512x512xf32>, tensor<32x512x32xf32>) outs(%f : tensor<512x32x32xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %m = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<512x32x32xf32>
+  %r = tensor.collapse_shape %c [[0], [1, 2]] : tensor<512x32x32xf32> into tensor<512x1024xf32>
+  return %r : tensor<512x1024xf32>
+}

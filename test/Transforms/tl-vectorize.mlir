@@ -159,3 +159,41 @@ func.func @booleans(%x: tensor<3xi1>) -> tensor<3xi1> {
   } -> tensor<3xi1>
   return %r : tensor<3xi1>
 }
+
+// -----
+
+// An epilogue after a convolution tile reads the accumulator that the tile
+// wrote transposed: the read becomes a transpose of the accumulator vector
+// and the intermediate write disappears.
+// CHECK-LABEL: func.func @conv_tile_epilogue
+// CHECK-SAME: (%[[X:.*]]: tensor<1x1x1x4xf32>, %[[W:.*]]: tensor<1x1x1x1x32xf32>, %[[O:.*]]: tensor<1x32x1x4xf32>)
+// CHECK: %[[ACC:.*]] = vector.transfer_read %[[O]]{{.*}} : tensor<1x32x1x4xf32>, vector<4x32xf32>
+// CHECK: %[[SUM:.*]] = vector.insert {{.*}} [3] : vector<32xf32> into vector<4x32xf32>
+// CHECK: %[[T:.*]] = vector.transpose %[[SUM]], [1, 0] : vector<4x32xf32> to vector<32x4xf32>
+// CHECK: %[[V:.*]] = vector.shape_cast %[[T]] : vector<32x4xf32> to vector<1x32x1x4xf32>
+// CHECK: %[[RELU:.*]] = arith.maximumf %[[V]]
+// CHECK: %[[R:.*]] = vector.transfer_write %[[RELU]], %[[O]]
+// CHECK-NOT: vector.transfer_write
+// CHECK: return %[[R]]
+#in = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (n, c, oh + kh, ow + kw)>
+#filter = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (fo, c, kh, kw, fi)>
+#out = affine_map<(n, fo, oh, ow, c, kh, kw, fi) -> (n, fo * 32 + fi, oh, ow)>
+#id = affine_map<(n, c, h, w) -> (n, c, h, w)>
+func.func @conv_tile_epilogue(%x: tensor<1x1x1x4xf32>, %w: tensor<1x1x1x1x32xf32>, %o: tensor<1x32x1x4xf32>) -> tensor<1x32x1x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = linalg.generic {indexing_maps = [#in, #filter, #out],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]}
+     ins(%x, %w : tensor<1x1x1x4xf32>, tensor<1x1x1x1x32xf32>) outs(%o : tensor<1x32x1x4xf32>) attrs = {tl.lane_dim = 7 : i64, tl.row_dim = 3 : i64} {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<1x32x1x4xf32>
+  %r = linalg.generic {indexing_maps = [#id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+     outs(%c : tensor<1x32x1x4xf32>) {
+  ^bb0(%v: f32):
+    %y = arith.maximumf %v, %zero : f32
+    linalg.yield %y : f32
+  } -> tensor<1x32x1x4xf32>
+  return %r : tensor<1x32x1x4xf32>
+}

@@ -30,6 +30,13 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
                      "page faults on every run) instead of malloc/free; the "
                      "blocks of returned buffers must still be free()-able"),
       llvm::cl::init(false)};
+  PassOptions::Option<bool> outParams{
+      *this, "out-params",
+      llvm::cl::desc("Public functions write their static-shaped results "
+                     "into buffers the caller passes as trailing arguments "
+                     "(tl-results-to-out-params) instead of returning fresh "
+                     "allocations"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> vectorWidth{
       *this, "vector-width",
       llvm::cl::desc("f32 lanes of a machine vector (16: AVX-512, 8: AVX2, "
@@ -50,7 +57,9 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
 /// `_mlir_ciface_<name>` taking pointers to memref descriptors; its results
 /// are returned as memrefs whose buffers are fresh heap allocations the
 /// caller owns and releases with free() (never a global, an argument or a
-/// view of another buffer). With `parallel`, the code calls
+/// view of another buffer). With `out-params`, results of static shapes are
+/// instead written into caller buffers passed as trailing arguments marked
+/// `tl.result = <result index>`. With `parallel`, the code calls
 ///
 ///   void tlrt_parallel_for(int64_t n,
 ///                          void (*fn)(void *ctx, int64_t begin, int64_t end),

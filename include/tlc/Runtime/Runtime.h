@@ -16,15 +16,24 @@ extern "C" {
 #endif
 
 /* Calls the compiled function. inputs[i] points to a memref descriptor of
-   the model's rank for input i; the thunk stores the descriptor of result i
-   at outputs[i]. Descriptor: {void *allocated, void *aligned, int64_t
-   offset, int64_t sizes[rank], int64_t strides[rank]}. */
+   the model's rank for input i. For an output written in place (see
+   tlrt_model.in_place), outputs[i] points to the descriptor of the dense
+   buffer the caller prepared, which the compiled code fills; for every other
+   output the thunk stores the descriptor of the result (a buffer the
+   compiled code allocated) at outputs[i]. Descriptor: {void *allocated,
+   void *aligned, int64_t offset, int64_t sizes[rank], int64_t
+   strides[rank]}. */
 typedef void (*tlrt_invoke_fn)(void **inputs, void **outputs);
 
 /* What tl-cpu-emit-model-abi emits per model (a constant global). */
 typedef struct tlrt_model {
   const tlc_model_info *info;
   tlrt_invoke_fn invoke;
+  /* num_outputs flags (NULL: all 0): 1 where output i has a static shape
+     and the compiled code writes it into a buffer the run passes (the
+     caller's output buffer when it may), 0 where it returns a buffer of its
+     own. */
+  const uint8_t *in_place;
 } tlrt_model;
 
 /* Creates a session with num_threads threads in total (the caller's thread

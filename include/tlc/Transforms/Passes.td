@@ -129,6 +129,23 @@ def TLTileAndFuse : Pass<"tl-tile-and-fuse", "func::FuncOp"> {
     * elementwise ops and reductions: vectors along the innermost loop of
       the first input, other loops as unit loops.
 
+    The elementwise consumer of a contraction, convolution or window op (its
+    epilogue: bias, activation, residual add, fused into one generic by
+    elementwise fusion) is rewritten to update the producer's result in
+    place (the result becomes its `outs`) and is fused into the producer's
+    tiles: its block joins each `scf.forall` block after the producer, and
+    its register tile follows each register tile of the producer, on the
+    same slice, once the tile holds final values (not inside a blocked k
+    loop, where the epilogue stays at the block level). The epilogue then
+    runs on values in registers or L1 instead of as another pass over
+    memory.
+
+    A contraction whose B is packed on every call (tl-pack-matmul's
+    transpose of a variable operand) is first split, with `parallel`, into a
+    sequential loop over blocks of 256 columns, into which the packing is
+    fused: each block packs its own panels right before the (distributed)
+    contraction uses them, while they are in cache, as BLIS packs per block.
+
     tl-vectorize then turns the register tiles into vector code.
   }];
   let options = [
@@ -180,6 +197,50 @@ def TLCopyAliasedResults : Pass<"tl-copy-aliased-results", "func::FuncOp"> {
     twice (`return %m, %m`, or views of one allocation) would have the caller
     free it twice; every repeated result is replaced by a fresh `memref.alloc`
     holding a copy.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def TLResultsToOutParams : Pass<"tl-results-to-out-params", "ModuleOp"> {
+  let summary = "Write static-shaped results of public functions into "
+                "caller buffers";
+  let description = [{
+    Runs after buffer deallocation (and tl-copy-aliased-results), when every
+    returned memref is an allocation the caller would own. Each result of a
+    public function that has a static shape and the identity layout becomes
+    a trailing argument (an out-param) marked `tl.result = <index of the
+    result>`, into which the function writes its result: the allocation the
+    result was computed in (reached through `memref.expand_shape` and
+    `memref.collapse_shape` views) is replaced by the out-param itself, so
+    the result is computed in place; any other value (an argument, a
+    constant, a view that is not the whole buffer) is copied into it, and
+    the buffer the caller would have freed is freed after the copy.
+    Results with dynamic sizes stay results.
+
+    The caller, typically the artifact runtime, passes buffers it owns (the
+    user's output buffers), so that large results neither page-fault on
+    fresh allocations nor need a copy. The out-params must not overlap the
+    function's other arguments. Functions that are called inside the module
+    keep their signature.
+
+    Example:
+
+    ```mlir
+    func.func @f(%a: memref<4xf32>) -> memref<4xf32> {
+      %r = memref.alloc() : memref<4xf32>
+      ... writes %r ...
+      return %r : memref<4xf32>
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%a: memref<4xf32>, %r: memref<4xf32> {tl.result = 0 : i64}) {
+      ... writes %r ...
+      return
+    }
+    ```
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }

@@ -9,7 +9,7 @@
 //                    ptr name, ptr inputs, ptr outputs}
 //   tlc_model_api   {i32 abi_version, ptr info, ptr session_create,
 //                    ptr session_destroy, ptr run, ptr session_threads}
-//   tlrt_model      {ptr info, ptr invoke}
+//   tlrt_model      {ptr info, ptr invoke, ptr in_place}
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,6 +21,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/Sequence.h"
 
 namespace mlir::tlc {
 #define GEN_PASS_DEF_TLCPUEMITMODELABI
@@ -31,6 +32,10 @@ using namespace mlir;
 using namespace mlir::tlc;
 
 namespace {
+
+/// Argument attribute of tl-results-to-out-params: the result an out-param
+/// holds.
+constexpr llvm::StringLiteral kResultAttrName = "tl.result";
 
 /// Builds the ABI's globals and functions at the end of a module.
 class ABIEmitter {
@@ -49,7 +54,7 @@ public:
         ctx, {i32Ty, i32Ty, i32Ty, ptrTy, ptrTy, ptrTy});
     apiTy = LLVM::LLVMStructType::getLiteral(
         ctx, {i32Ty, ptrTy, ptrTy, ptrTy, ptrTy, ptrTy});
-    modelTy = LLVM::LLVMStructType::getLiteral(ctx, {ptrTy, ptrTy});
+    modelTy = LLVM::LLVMStructType::getLiteral(ctx, {ptrTy, ptrTy, ptrTy});
     b.setInsertionPointToEnd(module.getBody());
   }
 
@@ -81,7 +86,8 @@ private:
   LLVM::LLVMFuncOp declare(StringRef name, Type result, ArrayRef<Type> params);
   LLVM::LLVMFuncOp define(StringRef name, Type result, ArrayRef<Type> params,
                           LLVM::Linkage linkage);
-  LLVM::LLVMFuncOp invokeThunk(const ModelABI &abi, LLVM::LLVMFuncOp ciface);
+  LLVM::LLVMFuncOp invokeThunk(const ModelABI &abi, LLVM::LLVMFuncOp ciface,
+                               ArrayRef<int64_t> outParams);
 
   ModuleOp module;
   std::string prefix;
@@ -211,44 +217,59 @@ LLVM::LLVMFuncOp ABIEmitter::define(StringRef name, Type result,
 }
 
 /// void <prefix>__invoke(void **inputs, void **outputs): loads the input
-/// descriptor pointers, calls the C interface wrapper and stores each result
-/// descriptor where outputs[i] points.
+/// descriptor pointers, calls the C interface wrapper, passing outputs[i] as
+/// the out-param of each output in `outParams` (the ciface's trailing
+/// arguments, in order), and stores the descriptor of every other (returned)
+/// result where outputs[i] points.
 LLVM::LLVMFuncOp ABIEmitter::invokeThunk(const ModelABI &abi,
-                                         LLVM::LLVMFuncOp ciface) {
+                                         LLVM::LLVMFuncOp ciface,
+                                         ArrayRef<int64_t> outParams) {
   LLVM::LLVMFuncOp thunk =
       define(sym("__invoke"), voidTy, {ptrTy, ptrTy}, LLVM::Linkage::Internal);
   ImplicitLocOpBuilder builder(b.getLoc(), b.getContext());
   builder.setInsertionPointToStart(&thunk.getBody().front());
   Value inputs = thunk.getArgument(0), outputs = thunk.getArgument(1);
 
+  auto outputSlot = [&](int64_t i) {
+    Value slot = LLVM::GEPOp::create(builder, ptrTy, ptrTy, outputs,
+                                     ArrayRef<LLVM::GEPArg>{(int32_t)i});
+    return LLVM::LoadOp::create(builder, ptrTy, slot).getResult();
+  };
+  SmallVector<int64_t> returned;
   SmallVector<Type> resultTypes;
-  for (const TensorABI &tensor : abi.outputs)
+  for (auto [i, tensor] : llvm::enumerate(abi.outputs)) {
+    if (llvm::is_contained(outParams, int64_t(i)))
+      continue;
+    returned.push_back(i);
     resultTypes.push_back(descriptorType(tensor.type.getRank()));
+  }
   Type resultTy = resultTypes.size() == 1
                       ? resultTypes.front()
                       : LLVM::LLVMStructType::getLiteral(b.getContext(),
                                                          resultTypes);
-  Value one = LLVM::ConstantOp::create(builder, i64Ty,
-                                       builder.getI64IntegerAttr(1));
-  Value results = LLVM::AllocaOp::create(builder, ptrTy, resultTy, one);
-
-  SmallVector<Value> args{results};
+  SmallVector<Value> args;
+  Value results;
+  if (!returned.empty()) {
+    Value one = LLVM::ConstantOp::create(builder, i64Ty,
+                                         builder.getI64IntegerAttr(1));
+    results = LLVM::AllocaOp::create(builder, ptrTy, resultTy, one);
+    args.push_back(results);
+  }
   for (unsigned i = 0; i < abi.inputs.size(); ++i) {
     Value slot = LLVM::GEPOp::create(builder, ptrTy, ptrTy, inputs,
                                      ArrayRef<LLVM::GEPArg>{(int32_t)i});
     args.push_back(LLVM::LoadOp::create(builder, ptrTy, slot));
   }
+  for (int64_t output : outParams)
+    args.push_back(outputSlot(output));
   LLVM::CallOp::create(builder, ciface, args);
-  for (auto [i, type] : llvm::enumerate(resultTypes)) {
+  for (auto [j, type] : llvm::enumerate(resultTypes)) {
     Value source = results;
     if (resultTypes.size() > 1)
       source = LLVM::GEPOp::create(builder, ptrTy, resultTy, results,
-                                   ArrayRef<LLVM::GEPArg>{0, (int32_t)i});
+                                   ArrayRef<LLVM::GEPArg>{0, (int32_t)j});
     Value descriptor = LLVM::LoadOp::create(builder, type, source);
-    Value slot = LLVM::GEPOp::create(builder, ptrTy, ptrTy, outputs,
-                                     ArrayRef<LLVM::GEPArg>{(int32_t)i});
-    Value target = LLVM::LoadOp::create(builder, ptrTy, slot);
-    LLVM::StoreOp::create(builder, descriptor, target);
+    LLVM::StoreOp::create(builder, descriptor, outputSlot(returned[j]));
   }
   LLVM::ReturnOp::create(builder, ValueRange());
   return thunk;
@@ -262,14 +283,39 @@ LogicalResult ABIEmitter::emit(const ModelABI &abi, bool exportAPITable,
     return module.emitError()
            << "no C interface function '" << cifaceName
            << "' in the module; lower it with tl-cpu-pipeline first";
-  unsigned expectedArgs = 1 + abi.inputs.size();
-  if (ciface.getNumArguments() != expectedArgs ||
+  // Outputs written into caller buffers are trailing arguments marked with
+  // the index of their result (tl-results-to-out-params); the others are
+  // returned through the leading results pointer.
+  SmallVector<int64_t> outParams;
+  for (unsigned i = 0; i < ciface.getNumArguments(); ++i) {
+    auto index = ciface.getArgAttrOfType<IntegerAttr>(i, kResultAttrName);
+    if (!index)
+      continue;
+    int64_t output = index.getInt();
+    if (output < 0 || output >= int64_t(abi.outputs.size()) ||
+        llvm::is_contained(outParams, output) ||
+        !abi.outputs[output].type.hasStaticShape())
+      return ciface.emitError()
+             << "argument " << i << " is marked as the out-param of output "
+             << output << ", which is not a distinct output of static shape";
+    outParams.push_back(output);
+  }
+  bool hasResults = outParams.size() < abi.outputs.size();
+  unsigned expectedArgs =
+      unsigned(hasResults) + abi.inputs.size() + outParams.size();
+  bool trailing = llvm::all_of(
+      llvm::seq<unsigned>(expectedArgs - outParams.size(), expectedArgs),
+      [&](unsigned i) {
+        return i < ciface.getNumArguments() &&
+               ciface.getArgAttr(i, kResultAttrName);
+      });
+  if (ciface.getNumArguments() != expectedArgs || !trailing ||
       !llvm::all_of(ciface.getArgumentTypes(),
                     [&](Type t) { return t == ptrTy; }))
     return ciface.emitError()
            << "expected " << expectedArgs
-           << " pointer arguments (results, then one descriptor per input) "
-              "to match the recorded signature";
+           << " pointer arguments (results, then one descriptor per input, "
+              "then the out-params) to match the recorded signature";
 
   // Names the API takes; defined functions of the model that use one (an
   // entry called `main`) are renamed, external references are an error.
@@ -346,16 +392,30 @@ LogicalResult ABIEmitter::emit(const ModelABI &abi, bool exportAPITable,
                                               ArrayRef<int64_t>{(int64_t)f});
         return value;
       });
-  LLVM::LLVMFuncOp invoke = invokeThunk(abi, ciface);
+  LLVM::LLVMFuncOp invoke = invokeThunk(abi, ciface, outParams);
+  SmallVector<int8_t> inPlaceFlags(abi.outputs.size(), 0);
+  for (int64_t output : outParams)
+    inPlaceFlags[output] = 1;
+  LLVM::GlobalOp inPlace;
+  if (!inPlaceFlags.empty()) {
+    auto i8Ty = IntegerType::get(b.getContext(), 8);
+    inPlace = LLVM::GlobalOp::create(
+        b, LLVM::LLVMArrayType::get(i8Ty, inPlaceFlags.size()),
+        /*isConstant=*/true, LLVM::Linkage::Internal, sym("__in_place"),
+        DenseElementsAttr::get(
+            RankedTensorType::get({int64_t(inPlaceFlags.size())}, i8Ty),
+            ArrayRef<int8_t>(inPlaceFlags)));
+  }
   LLVM::GlobalOp model = constantGlobal(
       sym("__model"), modelTy, [&](ImplicitLocOpBuilder &builder) {
+        Value fields[] = {address(builder, info),
+                          LLVM::AddressOfOp::create(builder, invoke),
+                          inPlace ? address(builder, inPlace) : null(builder)};
         Value value = LLVM::UndefOp::create(builder, modelTy);
-        value = LLVM::InsertValueOp::create(builder, value,
-                                            address(builder, info),
-                                            ArrayRef<int64_t>{0});
-        return LLVM::InsertValueOp::create(
-            builder, value, LLVM::AddressOfOp::create(builder, invoke),
-            ArrayRef<int64_t>{1});
+        for (auto [f, field] : llvm::enumerate(fields))
+          value = LLVM::InsertValueOp::create(builder, value, field,
+                                              ArrayRef<int64_t>{(int64_t)f});
+        return value;
       });
 
   // The API functions: thin calls into the runtime.

@@ -77,7 +77,14 @@ LogicalResult mlir::tlc::lowerModelToLLVM(ModuleOp module,
   TLCPURecordModelABIOptions record;
   record.entry = options.entry;
   pm.addPass(createTLCPURecordModelABI(record));
-  buildCPUPipeline(pm, CPUPipelineOptions());
+  // Results of static shape are written into the caller's output buffers
+  // (the run entry passes them), and buffers come from the runtime's
+  // allocation hooks, which reuse large blocks across the runs of a session
+  // (docs/abi.md).
+  CPUPipelineOptions pipeline;
+  pipeline.outParams = true;
+  pipeline.runtimeAllocator = true;
+  buildCPUPipeline(pm, pipeline);
   TLCPUEmitModelABIOptions emit;
   emit.name = options.name;
   emit.exportAPITable = options.emit == EmitKind::Library;

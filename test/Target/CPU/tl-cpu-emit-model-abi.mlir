@@ -95,9 +95,12 @@
 // CHECK: %[[O1:.+]] = llvm.load %[[O1P]]
 // CHECK: llvm.store %[[R1]], %[[O1]]
 
-// CHECK-LABEL: llvm.mlir.global internal constant @m__model() {{.*}} : !llvm.struct<(ptr, ptr)>
+// Both results are returned: no output is written in place.
+// CHECK: llvm.mlir.global internal constant @m__in_place(dense<0> : tensor<2xi8>)
+// CHECK-LABEL: llvm.mlir.global internal constant @m__model() {{.*}} : !llvm.struct<(ptr, ptr, ptr)>
 // CHECK: llvm.mlir.addressof @m__info
 // CHECK: llvm.mlir.addressof @m__invoke
+// CHECK: llvm.mlir.addressof @m__in_place
 
 // The API: external functions calling the runtime.
 // CHECK-LABEL: llvm.func @m_info() -> !llvm.ptr
@@ -160,6 +163,72 @@ module attributes {tl.model_abi = {entry = "f", inputs = [],
 
 // -----
 
+// Out-params (tl-results-to-out-params): output 1 of static shape is written
+// into the buffer whose descriptor the runtime passes at outputs[1]; output 0
+// is still returned.
+// CHECK-LABEL: llvm.func internal @m__invoke(
+// CHECK-SAME: %[[IN:.+]]: !llvm.ptr, %[[OUT:.+]]: !llvm.ptr)
+// CHECK: %[[RESULT:.+]] = llvm.alloca %{{.+}} x !llvm.struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)>
+// CHECK: %[[IN0P:.+]] = llvm.getelementptr %[[IN]][0]
+// CHECK: %[[IN0:.+]] = llvm.load %[[IN0P]]
+// CHECK: %[[O1P:.+]] = llvm.getelementptr %[[OUT]][1]
+// CHECK: %[[O1:.+]] = llvm.load %[[O1P]]
+// CHECK: llvm.call @_mlir_ciface_f(%[[RESULT]], %[[IN0]], %[[O1]])
+// CHECK: %[[DESC:.+]] = llvm.load %[[RESULT]]
+// CHECK: %[[O0P:.+]] = llvm.getelementptr %[[OUT]][0]
+// CHECK: %[[O0:.+]] = llvm.load %[[O0P]]
+// CHECK: llvm.store %[[DESC]], %[[O0]]
+// CHECK: llvm.mlir.global internal constant @m__in_place(dense<[0, 1]> : tensor<2xi8>)
+module attributes {tl.model_abi = {entry = "f",
+    inputs = [{name = "a", type = tensor<?xf32>}],
+    outputs = [{name = "r", type = tensor<?xf32>},
+               {name = "s", type = tensor<3xf32>}]}} {
+  llvm.func @_mlir_ciface_f(%results: !llvm.ptr, %a: !llvm.ptr,
+                            %s: !llvm.ptr {tl.result = 1 : i64}) {
+    llvm.return
+  }
+}
+
+// -----
+
+// Every output in place: no results pointer.
+// CHECK-LABEL: llvm.func internal @m__invoke(
+// CHECK-SAME: %[[IN:.+]]: !llvm.ptr, %[[OUT:.+]]: !llvm.ptr)
+// CHECK-NOT: llvm.alloca
+// CHECK: %[[O0P:.+]] = llvm.getelementptr %[[OUT]][0]
+// CHECK: %[[O0:.+]] = llvm.load %[[O0P]]
+// CHECK: llvm.call @_mlir_ciface_f(%[[O0]])
+// CHECK-NEXT: llvm.return
+module attributes {tl.model_abi = {entry = "f", inputs = [],
+    outputs = [{name = "r", type = tensor<2x2xf32>}]}} {
+  llvm.func @_mlir_ciface_f(%r: !llvm.ptr {tl.result = 0 : i64}) {
+    llvm.return
+  }
+}
+
+// -----
+
+module attributes {tl.model_abi = {entry = "f", inputs = [],
+    outputs = [{name = "r", type = tensor<?xf32>}]}} {
+  // expected-error @+1 {{argument 0 is marked as the out-param of output 0, which is not a distinct output of static shape}}
+  llvm.func @_mlir_ciface_f(%r: !llvm.ptr {tl.result = 0 : i64}) {
+    llvm.return
+  }
+}
+
+// -----
+
+module attributes {tl.model_abi = {entry = "f",
+    inputs = [{name = "a", type = tensor<2xf32>}],
+    outputs = [{name = "r", type = tensor<2xf32>}]}} {
+  // expected-error @+1 {{expected 2 pointer arguments (results, then one descriptor per input, then the out-params) to match the recorded signature}}
+  llvm.func @_mlir_ciface_f(%r: !llvm.ptr {tl.result = 0 : i64}, %a: !llvm.ptr) {
+    llvm.return
+  }
+}
+
+// -----
+
 // expected-error @+1 {{module has no 'tl.model_abi' attribute; run tl-cpu-record-model-abi before lowering}}
 module {
   llvm.func @_mlir_ciface_f(%results: !llvm.ptr) {
@@ -181,7 +250,7 @@ module attributes {tl.model_abi = {entry = "f", inputs = [],
 
 module attributes {tl.model_abi = {entry = "f", inputs = [{name = "a", type = tensor<2xf32>}],
     outputs = [{name = "r", type = tensor<f64>}]}} {
-  // expected-error @+1 {{expected 2 pointer arguments (results, then one descriptor per input) to match the recorded signature}}
+  // expected-error @+1 {{expected 2 pointer arguments (results, then one descriptor per input, then the out-params) to match the recorded signature}}
   llvm.func @_mlir_ciface_f(%results: !llvm.ptr) {
     llvm.return
   }
