@@ -1,4 +1,5 @@
-//===- ExportElementwise.cpp - tl math, activations, logic to ONNX ---------===//
+//===- ExportElementwise.cpp - tl math, activations, logic to ONNX
+//---------===//
 
 #include "ExporterContext.h"
 
@@ -14,39 +15,24 @@ static Type getElementType(Value value) {
   return getTensorType(value).getElementType();
 }
 
-/// One ONNX node of `opType` on the op's operands, producing its result.
+/// The op's operands with their element types.
+static SmallVector<std::pair<std::string, Type>> getOperands(OpExporter &ex) {
+  SmallVector<std::pair<std::string, Type>> operands;
+  for (auto [i, operand] : llvm::enumerate(ex.getOp()->getOperands()))
+    operands.emplace_back(ex.input(i), getElementType(operand));
+  return operands;
+}
+
+/// One ONNX node of `opType` on the op's operands, producing its result;
+/// operand types the operator lacks at the target opset are widened.
 static ExportFunction direct(StringRef opType) {
   std::string name = opType.str();
   return [name](OpExporter &ex) -> LogicalResult {
-    std::vector<std::string> inputs;
-    for (unsigned i = 0, e = ex.getOp()->getNumOperands(); i < e; ++i)
-      inputs.push_back(ex.input(i));
-    ex.node(name, inputs, {ex.output()});
-    return success();
-  };
-}
-
-/// A unary op whose ONNX form may not take the element type at the target
-/// opset (bf16 and f16 math): computed in f32 between two Casts.
-static ExportFunction unaryOrViaF32(StringRef opType) {
-  std::string name = opType.str();
-  return [name](OpExporter &ex) -> LogicalResult {
-    Type type = getElementType(ex.getOp()->getOperand(0));
     if (!ex.hasOp(name))
       return ex.emitError() << "ONNX " << name << " is not defined";
-    if (ex.acceptsType(name, 0, type)) {
-      ex.node(name, {ex.input(0)}, {ex.output()});
-      return success();
-    }
-    Type f32 = Float32Type::get(ex.getContext());
-    if (!isa<FloatType>(type) || !ex.acceptsType(name, 0, f32))
-      return ex.emitError() << "ONNX " << name << " does not take " << type;
-    onnx::NodeProto &up = ex.node("Cast", {ex.input(0)}, {ex.temp("f32")});
-    setInt(up, "to", *getONNXDataType(f32));
-    std::string result = ex.emit(name, {up.output(0)});
-    onnx::NodeProto &down = ex.node("Cast", {result}, {ex.output()});
-    setInt(down, "to", *getONNXDataType(type));
-    return success();
+    Operation *op = ex.getOp();
+    return success(ex.nodeWithCasts(name, getOperands(ex), ex.output(),
+                                    getElementType(op->getResult(0))));
   };
 }
 
@@ -61,8 +47,9 @@ static LogicalResult exportRelu(OpExporter &ex) {
     return success();
   }
   // Integer Relu arrives in opset 14: max(x, 0).
-  ex.node("Max", {ex.input(0), ex.scalar(type, 0)}, {ex.output()});
-  return success();
+  return success(
+      ex.nodeWithCasts("Max", {{ex.input(0), type}, {ex.scalar(type, 0), type}},
+                       ex.output(), type));
 }
 
 static LogicalResult exportRsqrt(OpExporter &ex) {
@@ -170,8 +157,8 @@ static LogicalResult exportGelu(OpExporter &ex) {
     inner = ex.emit("Erf", {scaled});
   } else {
     std::string cube = ex.emit("Mul", {ex.emit("Mul", {x, x}), x});
-    std::string poly = ex.emit(
-        "Add", {x, ex.emit("Mul", {cube, ex.scalar(type, 0.044715)})});
+    std::string poly =
+        ex.emit("Add", {x, ex.emit("Mul", {cube, ex.scalar(type, 0.044715)})});
     std::string scaled =
         ex.emit("Mul", {poly, ex.scalar(type, std::sqrt(2.0 / M_PI))});
     inner = ex.emit("Tanh", {scaled});
@@ -204,11 +191,17 @@ static LogicalResult exportClip(OpExporter &ex) {
     ex.node("Identity", {value}, {ex.output()});
     return success();
   }
-  if (low)
-    value = high ? ex.emit("Max", {value, ex.scalar(type, *low)})
-                 : ex.emit("Max", {value, ex.scalar(type, *low)}, ex.output());
+  if (low) {
+    std::string result = high ? ex.temp("max") : ex.output();
+    if (!ex.nodeWithCasts("Max", {{value, type}, {ex.scalar(type, *low), type}},
+                          result, type))
+      return failure();
+    value = result;
+  }
   if (high)
-    ex.node("Min", {value, ex.scalar(type, *high)}, {ex.output()});
+    return success(
+        ex.nodeWithCasts("Min", {{value, type}, {ex.scalar(type, *high), type}},
+                         ex.output(), type));
   return success();
 }
 
@@ -225,11 +218,11 @@ static LogicalResult exportCast(OpExporter &ex) {
 
 static LogicalResult exportMod(OpExporter &ex) {
   auto op = cast<tl::ModOp>(ex.getOp());
-  onnx::NodeProto &node =
-      ex.node("Mod", {ex.input(0), ex.input(1)}, {ex.output()});
-  if (op.getFmod())
-    setInt(node, "fmod", 1);
-  return success();
+  onnx::NodeProto *node = ex.nodeWithCasts("Mod", getOperands(ex), ex.output(),
+                                           getElementType(op.getOutput()));
+  if (node && op.getFmod())
+    setInt(*node, "fmod", 1);
+  return success(node);
 }
 
 /// LessOrEqual / GreaterOrEqual arrive in opset 12: Not(Greater) / Not(Less)
@@ -255,37 +248,37 @@ void mlir::tlc::onnx_export::addElementwiseExporters(ExportTable &table) {
   add(tl::AbsOp::getOperationName(), direct("Abs"));
   add(tl::NegOp::getOperationName(), direct("Neg"));
   add(tl::SignOp::getOperationName(), direct("Sign"));
-  add(tl::ExpOp::getOperationName(), unaryOrViaF32("Exp"));
-  add(tl::LogOp::getOperationName(), unaryOrViaF32("Log"));
-  add(tl::SqrtOp::getOperationName(), unaryOrViaF32("Sqrt"));
+  add(tl::ExpOp::getOperationName(), direct("Exp"));
+  add(tl::LogOp::getOperationName(), direct("Log"));
+  add(tl::SqrtOp::getOperationName(), direct("Sqrt"));
   add(tl::RsqrtOp::getOperationName(), exportRsqrt);
-  add(tl::ReciprocalOp::getOperationName(), unaryOrViaF32("Reciprocal"));
-  add(tl::FloorOp::getOperationName(), unaryOrViaF32("Floor"));
-  add(tl::CeilOp::getOperationName(), unaryOrViaF32("Ceil"));
-  add(tl::RoundOp::getOperationName(), unaryOrViaF32("Round"));
-  add(tl::SinOp::getOperationName(), unaryOrViaF32("Sin"));
-  add(tl::CosOp::getOperationName(), unaryOrViaF32("Cos"));
-  add(tl::TanOp::getOperationName(), unaryOrViaF32("Tan"));
-  add(tl::AsinOp::getOperationName(), unaryOrViaF32("Asin"));
-  add(tl::AcosOp::getOperationName(), unaryOrViaF32("Acos"));
-  add(tl::AtanOp::getOperationName(), unaryOrViaF32("Atan"));
-  add(tl::SinhOp::getOperationName(), unaryOrViaF32("Sinh"));
-  add(tl::CoshOp::getOperationName(), unaryOrViaF32("Cosh"));
-  add(tl::AsinhOp::getOperationName(), unaryOrViaF32("Asinh"));
-  add(tl::AcoshOp::getOperationName(), unaryOrViaF32("Acosh"));
-  add(tl::AtanhOp::getOperationName(), unaryOrViaF32("Atanh"));
-  add(tl::ErfOp::getOperationName(), unaryOrViaF32("Erf"));
+  add(tl::ReciprocalOp::getOperationName(), direct("Reciprocal"));
+  add(tl::FloorOp::getOperationName(), direct("Floor"));
+  add(tl::CeilOp::getOperationName(), direct("Ceil"));
+  add(tl::RoundOp::getOperationName(), direct("Round"));
+  add(tl::SinOp::getOperationName(), direct("Sin"));
+  add(tl::CosOp::getOperationName(), direct("Cos"));
+  add(tl::TanOp::getOperationName(), direct("Tan"));
+  add(tl::AsinOp::getOperationName(), direct("Asin"));
+  add(tl::AcosOp::getOperationName(), direct("Acos"));
+  add(tl::AtanOp::getOperationName(), direct("Atan"));
+  add(tl::SinhOp::getOperationName(), direct("Sinh"));
+  add(tl::CoshOp::getOperationName(), direct("Cosh"));
+  add(tl::AsinhOp::getOperationName(), direct("Asinh"));
+  add(tl::AcoshOp::getOperationName(), direct("Acosh"));
+  add(tl::AtanhOp::getOperationName(), direct("Atanh"));
+  add(tl::ErfOp::getOperationName(), direct("Erf"));
   add(tl::NotOp::getOperationName(), direct("Not"));
   add(tl::IsNaNOp::getOperationName(), direct("IsNaN"));
   add(tl::IsInfOp::getOperationName(), exportIsInf);
   // Activations.
   add(tl::ReluOp::getOperationName(), exportRelu);
-  add(tl::SigmoidOp::getOperationName(), unaryOrViaF32("Sigmoid"));
-  add(tl::TanhOp::getOperationName(), unaryOrViaF32("Tanh"));
+  add(tl::SigmoidOp::getOperationName(), direct("Sigmoid"));
+  add(tl::TanhOp::getOperationName(), direct("Tanh"));
   add(tl::HardSwishOp::getOperationName(), exportHardSwish);
   add(tl::SiluOp::getOperationName(), exportSilu);
-  add(tl::SoftplusOp::getOperationName(), unaryOrViaF32("Softplus"));
-  add(tl::SoftsignOp::getOperationName(), unaryOrViaF32("Softsign"));
+  add(tl::SoftplusOp::getOperationName(), direct("Softplus"));
+  add(tl::SoftsignOp::getOperationName(), direct("Softsign"));
   add(tl::MishOp::getOperationName(), exportMish);
   add(tl::LeakyReluOp::getOperationName(), exportLeakyRelu);
   add(tl::EluOp::getOperationName(), exportElu);

@@ -139,8 +139,7 @@ static LogicalResult exportMaxPool(OpExporter &ex) {
 
 static LogicalResult exportAvgPool(OpExporter &ex) {
   auto op = cast<tl::AvgPoolOp>(ex.getOp());
-  onnx::NodeProto &node =
-      ex.node("AveragePool", {ex.input(0)}, {ex.output()});
+  onnx::NodeProto &node = ex.node("AveragePool", {ex.input(0)}, {ex.output()});
   setInts(node, "kernel_shape", op.getKernelShape());
   setOptionalInts(node, "strides", op.getStrides());
   setOptionalInts(node, "pads", op.getPads());

@@ -1,4 +1,5 @@
-//===- ExportReduction.cpp - tl reductions to ONNX -------------------------===//
+//===- ExportReduction.cpp - tl reductions to ONNX
+//-------------------------===//
 
 #include "ExporterContext.h"
 
@@ -33,8 +34,7 @@ static ExportFunction reduce(StringRef opType, int64_t axesInputOpset) {
   };
 }
 
-template <typename OpTy>
-static ExportFunction argReduce(StringRef opType) {
+template <typename OpTy> static ExportFunction argReduce(StringRef opType) {
   std::string name = opType.str();
   return [name](OpExporter &ex) -> LogicalResult {
     auto op = cast<OpTy>(ex.getOp());

@@ -157,8 +157,7 @@ static LogicalResult exportTile(OpExporter &ex) {
 
 static LogicalResult exportDepthToSpace(OpExporter &ex) {
   auto op = cast<tl::DepthToSpaceOp>(ex.getOp());
-  onnx::NodeProto &node =
-      ex.node("DepthToSpace", {ex.input(0)}, {ex.output()});
+  onnx::NodeProto &node = ex.node("DepthToSpace", {ex.input(0)}, {ex.output()});
   setInt(node, "blocksize", op.getBlocksize());
   setString(node, "mode", tl::stringifyDepthToSpaceMode(op.getMode()));
   return success();

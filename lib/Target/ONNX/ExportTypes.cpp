@@ -1,4 +1,5 @@
-//===- ExportTypes.cpp - MLIR types and constants to ONNX ------------------===//
+//===- ExportTypes.cpp - MLIR types and constants to ONNX
+//------------------===//
 
 #include "ExporterContext.h"
 
@@ -43,9 +44,10 @@ mlir::tlc::onnx_export::getONNXDataType(Type elementType) {
   }
 }
 
-LogicalResult mlir::tlc::onnx_export::setONNXType(
-    onnx::TypeProto &type, RankedTensorType tensorType,
-    ArrayRef<std::string> dimNames) {
+LogicalResult
+mlir::tlc::onnx_export::setONNXType(onnx::TypeProto &type,
+                                    RankedTensorType tensorType,
+                                    ArrayRef<std::string> dimNames) {
   std::optional<int32_t> dataType =
       getONNXDataType(tensorType.getElementType());
   if (!dataType)

@@ -1,4 +1,5 @@
-//===- ExporterContext.h - state shared by the ONNX op exporters -*- C++ -*-===//
+//===- ExporterContext.h - state shared by the ONNX op exporters -*- C++
+//-*-===//
 //
 // The graph exporter walks the ops of the exported function in order and
 // hands each one to the export function registered for its op name, through
@@ -113,6 +114,18 @@ public:
   /// True when input `index` of `opType` (at the target opset) accepts
   /// tensors of `elementType`.
   bool acceptsType(StringRef opType, unsigned index, Type elementType) const;
+  /// A type that holds every value of `elementType` exactly and that input
+  /// `index` of `opType` accepts (f16/bf16 -> f32 -> f64, small integers ->
+  /// i32 -> i64 -> f64), or null.
+  Type getWiderType(StringRef opType, unsigned index, Type elementType) const;
+  /// Adds a node of `opType` with one output `output` of `resultType`.
+  /// Operands whose type the operator does not take at the target opset are
+  /// cast to a wider type (getWiderType), and the result back to
+  /// `resultType`. Returns null after an error when no type fits.
+  onnx::NodeProto *
+  nodeWithCasts(StringRef opType,
+                ArrayRef<std::pair<std::string, Type>> operands,
+                const std::string &output, Type resultType);
 
 private:
   GraphExporter &graph;

@@ -1,4 +1,5 @@
-//===- ONNXExporter.cpp - a tl function to an ONNX graph -------------------===//
+//===- ONNXExporter.cpp - a tl function to an ONNX graph
+//-------------------===//
 //
 // Walks the exported function's ops in order: arguments become graph
 // inputs, constants initializers (on first use), every other op one or more
@@ -25,6 +26,7 @@
 #include "onnx/shape_inference/implementation.h"
 
 #include <map>
+#include <set>
 
 using namespace mlir;
 using namespace mlir::tlc;
@@ -161,8 +163,8 @@ std::string GraphExporter::initializer(ElementsAttr attr, StringRef nameHint,
   onnx::TensorProto *tensor = graph.add_initializer();
   tensor->set_name(name);
   std::string error;
-  if (failed(convertAttribute(attr, *tensor, options.maxTypedElements,
-                              error))) {
+  if (failed(
+          convertAttribute(attr, *tensor, options.maxTypedElements, error))) {
     emitError(loc) << "cannot export constant: " << error;
     hadError = true;
   }
@@ -259,10 +261,10 @@ LogicalResult GraphExporter::exportSignature() {
     auto tensorType = dyn_cast<RankedTensorType>(argType);
     std::string what = "argument #" + std::to_string(i);
     if (!tensorType || !getONNXDataType(tensorType.getElementType()))
-      return func.emitError() << "cannot export " << what << " of type "
-                              << argType
-                              << ": ONNX graph inputs are ranked tensors of "
-                                 "f16, bf16, f32, f64, i1, i8-i64 or ui8-ui64";
+      return emitError(func.getLoc())
+             << "cannot export " << what << " of type " << argType
+             << ": ONNX graph inputs are ranked tensors of "
+                "f16, bf16, f32, f64, i1, i8-i64 or ui8-ui64";
     std::string name =
         uniqueValueName(getTLName(func.getArgAttrDict(i), "input", i));
     FailureOr<SmallVector<std::string>> dimNames = getDimNames(
@@ -287,10 +289,10 @@ LogicalResult GraphExporter::exportSignature() {
     auto tensorType = dyn_cast<RankedTensorType>(resultType);
     std::string what = "result #" + std::to_string(i);
     if (!tensorType || !getONNXDataType(tensorType.getElementType()))
-      return func.emitError() << "cannot export " << what << " of type "
-                              << resultType
-                              << ": ONNX graph outputs are ranked tensors of "
-                                 "f16, bf16, f32, f64, i1, i8-i64 or ui8-ui64";
+      return emitError(func.getLoc())
+             << "cannot export " << what << " of type " << resultType
+             << ": ONNX graph outputs are ranked tensors of "
+                "f16, bf16, f32, f64, i1, i8-i64 or ui8-ui64";
     std::string name = getTLName(func.getResultAttrDict(i), "output", i);
     FailureOr<SmallVector<std::string>> dimNames = getDimNames(
         func.getResultAttrDict(i), tensorType.getRank(), func.getLoc(), what);
@@ -318,18 +320,18 @@ LogicalResult GraphExporter::exportOp(Operation *op) {
     return success(); // initializers are created on first use
   auto it = table.find(op->getName().getStringRef());
   if (it == table.end())
-    return op->emitError() << "cannot export '" << op->getName()
-                           << "' to ONNX: the exporter has no mapping for it";
+    return emitError(op->getLoc())
+           << "cannot export '" << op->getName()
+           << "' to ONNX: the exporter has no mapping for it";
   OpExporter exporter(*this, op);
   if (failed(it->second(exporter)) || hadError)
     return failure();
   for (Value result : op->getResults()) {
     auto nameIt = names.find(result);
     if (nameIt == names.end())
-      return op->emitError() << "exporter of '" << op->getName()
-                             << "' left result #"
-                             << cast<OpResult>(result).getResultNumber()
-                             << " without a value";
+      return emitError(op->getLoc())
+             << "exporter of '" << op->getName() << "' left result #"
+             << cast<OpResult>(result).getResultNumber() << " without a value";
     auto type = dyn_cast<RankedTensorType>(result.getType());
     if (!options.emitValueInfo || outputNames.count(result) || !type)
       continue;
@@ -350,18 +352,19 @@ LogicalResult GraphExporter::exportFunction() {
     for (Value operand : op.getOperands())
       if (auto type = dyn_cast<RankedTensorType>(operand.getType());
           !type || !getONNXDataType(type.getElementType()))
-        return op.emitError() << "cannot export '" << op.getName()
-                              << "': operand type " << operand.getType()
-                              << " has no ONNX equivalent";
+        return emitError(op.getLoc())
+               << "cannot export '" << op.getName() << "': operand type "
+               << operand.getType() << " has no ONNX equivalent";
     for (Value result : op.getResults())
       if (auto type = dyn_cast<RankedTensorType>(result.getType());
           !type || !getONNXDataType(type.getElementType()))
-        return op.emitError() << "cannot export '" << op.getName()
-                              << "': result type " << result.getType()
-                              << " has no ONNX equivalent";
+        return emitError(op.getLoc())
+               << "cannot export '" << op.getName() << "': result type "
+               << result.getType() << " has no ONNX equivalent";
     if (op.getNumRegions() != 0)
-      return op.emitError() << "cannot export '" << op.getName()
-                            << "': ops with regions have no ONNX mapping";
+      return emitError(op.getLoc())
+             << "cannot export '" << op.getName()
+             << "': ops with regions have no ONNX mapping";
     if (failed(exportOp(&op)))
       return failure();
   }
@@ -397,8 +400,13 @@ LogicalResult GraphExporter::checkModel() {
            << "exported model fails ONNX shape inference: " << e.what();
   }
 
-  // Symbolic dims of the outputs: the given names, else what inference
-  // derived from the inputs' dim_params, else a name of their own.
+  // Symbolic dims of the outputs: the given names, else an input's
+  // dim_param that inference propagated, else a name of their own.
+  std::set<std::string> inputDims;
+  for (const onnx::ValueInfoProto &input : graph.input())
+    for (const auto &dim : input.type().tensor_type().shape().dim())
+      if (dim.has_dim_param())
+        inputDims.insert(dim.dim_param());
   for (auto [i, entry] : llvm::enumerate(outputDims)) {
     auto &[name, dimNames] = entry;
     onnx::TensorShapeProto *shape = graph.mutable_output(i)
@@ -413,8 +421,10 @@ LogicalResult GraphExporter::checkModel() {
       if (inferredType.has_tensor_type() &&
           inferredType.tensor_type().has_shape() &&
           inferredType.tensor_type().shape().dim_size() == shape->dim_size() &&
-          inferredType.tensor_type().shape().dim(d).has_dim_param())
-        dim->set_dim_param(inferredType.tensor_type().shape().dim(d).dim_param());
+          inputDims.count(
+              inferredType.tensor_type().shape().dim(d).dim_param()))
+        dim->set_dim_param(
+            inferredType.tensor_type().shape().dim(d).dim_param());
       else
         dim->set_dim_param(name + "_dim" + std::to_string(d));
     }
@@ -444,9 +454,9 @@ const ONNXExportOptions &OpExporter::getOptions() const {
 
 InFlightDiagnostic OpExporter::emitError() const {
   graph.hadError = true;
-  return std::move(op->emitError() << "cannot export '" << op->getName()
-                                   << "' at ONNX opset " << getOpset()
-                                   << ": ");
+  return std::move(mlir::emitError(op->getLoc())
+                   << "cannot export '" << op->getName() << "' at ONNX opset "
+                   << getOpset() << ": ");
 }
 
 std::string OpExporter::input(unsigned i) {
@@ -539,14 +549,76 @@ bool OpExporter::acceptsType(StringRef opType, unsigned index,
   const onnx::OpSchema *schema =
       onnx::OpSchemaRegistry::Schema(opType.str(), getOpset(), "");
   std::optional<int32_t> dataType = getONNXDataType(elementType);
-  if (!schema || !dataType || index >= schema->inputs().size())
+  if (!schema || !dataType || schema->inputs().empty())
     return false;
+  // Inputs past the formal parameters belong to a variadic last one.
+  if (index >= schema->inputs().size()) {
+    if (schema->inputs().back().GetOption() !=
+        onnx::OpSchema::FormalParameterOption::Variadic)
+      return false;
+    index = schema->inputs().size() - 1;
+  }
   std::string typeString =
-      "tensor(" +
-      onnx::Utils::DataTypeUtils::ToDataTypeString(*dataType) + ")";
+      "tensor(" + onnx::Utils::DataTypeUtils::ToDataTypeString(*dataType) + ")";
   const onnx::OpSchema::FormalParameter &param = schema->inputs()[index];
   onnx::DataType wanted = onnx::Utils::DataTypeUtils::ToType(typeString);
   return param.GetTypes().count(wanted) != 0;
+}
+
+Type OpExporter::getWiderType(StringRef opType, unsigned index,
+                              Type elementType) const {
+  MLIRContext *context = getContext();
+  Type f32 = Float32Type::get(context), f64 = Float64Type::get(context);
+  Type i32 = IntegerType::get(context, 32), i64 = IntegerType::get(context, 64);
+  SmallVector<Type> candidates;
+  if (elementType.isF16() || elementType.isBF16())
+    candidates = {f32, f64};
+  else if (elementType.isF32())
+    candidates = {f64};
+  else if (auto integer = dyn_cast<IntegerType>(elementType)) {
+    unsigned width = integer.getWidth();
+    if (width > 1 && width <= 16)
+      candidates = {i32, i64, f32, f64};
+    else if (width == 32)
+      candidates = {i64, f64};
+  }
+  for (Type candidate : candidates)
+    if (acceptsType(opType, index, candidate))
+      return candidate;
+  return {};
+}
+
+onnx::NodeProto *
+OpExporter::nodeWithCasts(StringRef opType,
+                          ArrayRef<std::pair<std::string, Type>> operands,
+                          const std::string &output, Type resultType) {
+  std::vector<std::string> inputs;
+  Type computed = resultType;
+  for (auto [i, operand] : llvm::enumerate(operands)) {
+    auto [name, type] = operand;
+    if (name.empty() || acceptsType(opType, i, type)) {
+      inputs.push_back(name);
+      continue;
+    }
+    Type wider = getWiderType(opType, i, type);
+    if (!wider) {
+      emitError() << "ONNX " << opType << " does not take " << type
+                  << " (input #" << i << ")";
+      return nullptr;
+    }
+    std::string cast = temp("cast");
+    setInt(node("Cast", {name}, {cast}), "to", *getONNXDataType(wider));
+    inputs.push_back(cast);
+    // Results of the operands' type (T -> T ops) come out wider.
+    if (type == resultType)
+      computed = wider;
+  }
+  if (computed == resultType)
+    return &node(opType, inputs, {output});
+  std::string wide = temp(StringRef(opType).lower());
+  onnx::NodeProto &result = node(opType, inputs, {wide});
+  setInt(node("Cast", {wide}, {output}), "to", *getONNXDataType(resultType));
+  return &result;
 }
 
 //===----------------------------------------------------------------------===//
@@ -609,8 +681,8 @@ static func::FuncOp findEntry(ModuleOp module, StringRef entryName) {
   if (!entryName.empty()) {
     auto func = module.lookupSymbol<func::FuncOp>(entryName);
     if (!func || func.isExternal())
-      return module.emitError() << "no function '" << entryName
-                                << "' with a body to export",
+      return emitError(module.getLoc())
+                 << "no function '" << entryName << "' with a body to export",
              nullptr;
     return func;
   }
@@ -619,7 +691,7 @@ static func::FuncOp findEntry(ModuleOp module, StringRef entryName) {
     if (!func.isPublic() || func.isExternal())
       continue;
     if (entry)
-      return module.emitError()
+      return emitError(module.getLoc())
                  << "the module has several public functions ('"
                  << entry.getSymName() << "', '" << func.getSymName()
                  << "'); choose one to export",
@@ -627,24 +699,24 @@ static func::FuncOp findEntry(ModuleOp module, StringRef entryName) {
     entry = func;
   }
   if (!entry)
-    module.emitError() << "the module has no public function to export";
+    emitError(module.getLoc()) << "the module has no public function to export";
   return entry;
 }
 
-LogicalResult mlir::tlc::exportONNXModel(ModuleOp module,
-                                         llvm::raw_ostream &os,
+LogicalResult mlir::tlc::exportONNXModel(ModuleOp module, llvm::raw_ostream &os,
                                          const ONNXExportOptions &options) {
   if (options.opset < kMinExportOpset || options.opset > kMaxExportOpset)
-    return module.emitError() << "ONNX export opset " << options.opset
-                              << " is outside the supported range ["
-                              << kMinExportOpset << ", " << kMaxExportOpset
-                              << "]";
+    return emitError(module.getLoc())
+           << "ONNX export opset " << options.opset
+           << " is outside the supported range [" << kMinExportOpset << ", "
+           << kMaxExportOpset << "]";
   func::FuncOp func = findEntry(module, options.entryName);
   if (!func)
     return failure();
   if (!func.getBody().hasOneBlock())
-    return func.emitError() << "cannot export a function with more than one "
-                               "block";
+    return emitError(func.getLoc())
+           << "cannot export a function with more than one "
+              "block";
 
   onnx::ModelProto model;
   model.set_ir_version(getIRVersion(options.opset));
@@ -660,8 +732,9 @@ LogicalResult mlir::tlc::exportONNXModel(ModuleOp module,
 
   std::string bytes;
   if (!model.SerializeToString(&bytes))
-    return func.emitError() << "cannot serialize the ONNX model (protobuf "
-                               "messages are limited to 2 GB)";
+    return emitError(func.getLoc())
+           << "cannot serialize the ONNX model (protobuf "
+              "messages are limited to 2 GB)";
   os.write(bytes.data(), bytes.size());
   return success();
 }
