@@ -74,8 +74,10 @@ def _import(model, bindir, workdir, runtime_inputs, input_files, tag):
     mlir = os.path.join(workdir, f"model{tag}.mlir")
     bound = {}
     while True:
+        # Locations (the ONNX node names) travel with the module, so that the
+        # export names nodes and values after them.
         proc = _run([os.path.join(bindir, "tl-translate"), "--import-onnx", model,
-                     "-o", mlir] +
+                     "--mlir-print-debuginfo", "-o", mlir] +
                     [f"--onnx-constant-input={n}={input_files[i]}"
                      for n, i in bound.items()])
         if proc.returncode == 0:
@@ -152,6 +154,33 @@ def check_job(job, result):
     return None
 
 
+def control(args, results, workdir):
+    """Appends to each failure how the original model does in ORT."""
+    failing = sorted({case for (case, _), r in results.items() if r[0] in FAILED})
+    jobs, checks = [], []
+    for case in failing:
+        model = os.path.join(case, "model.onnx")
+        proto = onnx.load(model, load_external_data=False)
+        initializers = {t.name for t in proto.graph.initializer}
+        names = [i.name for i in proto.graph.input if i.name not in initializers]
+        for ds, inputs, outputs in _data_sets(case):
+            jobs.append((model, {n: _load_tensor(p) for n, p in zip(names, inputs)}))
+            checks.append((case, (ds, model, None, outputs,
+                                  [o.name for o in proto.graph.output], [])))
+    verdicts = {}
+    for (case, job), result in zip(checks, OrtRunner(processes=args.jobs).run(jobs, workdir)):
+        if case in verdicts:
+            continue
+        failure = check_job(job, result)
+        if failure:
+            verdicts[case] = f"{'fails' if failure[0] == 'ORT' else 'differs'} " \
+                             f"too: {failure[1]}"
+    for key, (status, detail) in results.items():
+        if status in FAILED:
+            verdict = verdicts.get(key[0], "passes")
+            results[key] = (status, f"{detail} [original model in ORT: {verdict}]")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -165,6 +194,9 @@ def main():
                         help="comma-separated export opsets (default: 17)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--quiet", action="store_true", help="print failures only")
+    parser.add_argument("--control", action="store_true",
+                        help="also run the original model of every failing case "
+                             "in ONNX Runtime and say how it fares")
     parser.add_argument("--expected-failures",
                         help="file of known failing cases with reasons; the run "
                              "succeeds when exactly those fail")
@@ -217,6 +249,9 @@ def main():
                 bound = sorted({name for job in done for name in job[5]})
                 results[key] = (("BOUND", f"{len(done)} data set(s), inputs {bound} bound")
                                 if bound else ("PASS", f"{len(done)} data set(s)"))
+
+        if args.control:
+            control(args, results, os.path.join(tmp, "control"))
 
     def label(key):
         return f"{os.path.relpath(key[0], args.data)}@{key[1]}"

@@ -127,7 +127,13 @@ static LogicalResult exportConvTranspose(OpExporter &ex) {
 
 static LogicalResult exportMaxPool(OpExporter &ex) {
   auto op = cast<tl::MaxPoolOp>(ex.getOp());
-  onnx::NodeProto &node = ex.node("MaxPool", {ex.input(0)}, {ex.output()});
+  // Integer MaxPool arrives in opset 12: in a wider float type before.
+  Type type = getTensorType(op.getInput()).getElementType();
+  onnx::NodeProto *maxPool = ex.nodeWithCasts(
+      "MaxPool", {{ex.input(0), type}}, ex.output(), type);
+  if (!maxPool)
+    return failure();
+  onnx::NodeProto &node = *maxPool;
   setInts(node, "kernel_shape", op.getKernelShape());
   setOptionalInts(node, "strides", op.getStrides());
   setOptionalInts(node, "pads", op.getPads());

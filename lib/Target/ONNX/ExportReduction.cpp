@@ -5,6 +5,8 @@
 
 #include "onnx/onnx_pb.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace mlir::tlc;
 using namespace mlir::tlc::onnx_export;
@@ -38,13 +40,32 @@ template <typename OpTy> static ExportFunction argReduce(StringRef opType) {
   std::string name = opType.str();
   return [name](OpExporter &ex) -> LogicalResult {
     auto op = cast<OpTy>(ex.getOp());
-    if (op.getSelectLastIndex() && ex.getOpset() < 12)
-      return ex.emitError() << "select_last_index needs opset 12";
-    onnx::NodeProto &node = ex.node(name, {ex.input(0)}, {ex.output()});
-    setInt(node, "axis", op.getAxis());
+    if (!op.getSelectLastIndex() || ex.getOpset() >= 12) {
+      onnx::NodeProto &node = ex.node(name, {ex.input(0)}, {ex.output()});
+      setInt(node, "axis", op.getAxis());
+      setInt(node, "keepdims", op.getKeepdims());
+      if (op.getSelectLastIndex())
+        setInt(node, "select_last_index", 1);
+      return success();
+    }
+    // select_last_index arrives in opset 12: the first index in the input
+    // reversed along the axis, counted from the back (n - 1 - index).
+    RankedTensorType type = getTensorType(op.getInput());
+    int64_t axis = normalizeAxis(op.getAxis(), type.getRank());
+    int64_t size = type.getDimSize(axis);
+    if (ShapedType::isDynamic(size))
+      return ex.emitError() << "select_last_index needs opset 12 or a static "
+                               "size along the axis";
+    std::string reversed = ex.emit(
+        "Slice", {ex.input(0), ex.constantI64({-1}),
+                  ex.constantI64({std::numeric_limits<int64_t>::min()}),
+                  ex.constantI64({axis}), ex.constantI64({-1})});
+    std::string index = ex.temp(StringRef(name).lower());
+    onnx::NodeProto &node = ex.node(name, {reversed}, {index});
+    setInt(node, "axis", axis);
     setInt(node, "keepdims", op.getKeepdims());
-    if (op.getSelectLastIndex())
-      setInt(node, "select_last_index", 1);
+    Type i64 = IntegerType::get(ex.getContext(), 64);
+    ex.node("Sub", {ex.scalar(i64, size - 1), index}, {ex.output()});
     return success();
   };
 }

@@ -30,8 +30,8 @@ func.func @reductions(%x: tensor<2x3x4xf32> {tl.name = "x"})
 
 // -----
 
-// Integer reductions; ArgMax/ArgMin with select_last_index (opset 12).
-// export-all: min-opset 12
+// Integer reductions; ArgMax/ArgMin with select_last_index (opset 12),
+// before: the first index in the input reversed along the axis, from the back.
 // CHECK-LABEL: model arg_reductions opset 17
 // CHECK: output output_0: int64[2,1]
 // CHECK: output output_1: int64[4]
@@ -39,6 +39,14 @@ func.func @reductions(%x: tensor<2x3x4xf32> {tl.name = "x"})
 // CHECK: node output_0 = ArgMax(x) {axis = 1, keepdims = 1, select_last_index = 1}
 // CHECK: node output_1 = ArgMin(x) {axis = 0, keepdims = 0}
 // CHECK: node output_2 = ReduceMax(x) {axes = [0], keepdims = 0}
+// O11-LABEL: model arg_reductions opset 11
+// O11-DAG: init [[START:.*]]: int64[1] typed = [-1]
+// O11-DAG: init [[END:.*]]: int64[1] typed = [-9223372036854775808]
+// O11-DAG: init [[AXIS:.*]]: int64[1] typed = [1]
+// O11-DAG: init [[LAST:.*]]: int64[] typed = [3]
+// O11: node [[REV:.*]] = Slice(x, [[START]], [[END]], [[AXIS]], [[START]])
+// O11: node [[IDX:.*]] = ArgMax([[REV]]) {axis = 1, keepdims = 1}
+// O11: node output_0 = Sub([[LAST]], [[IDX]])
 func.func @arg_reductions(%x: tensor<2x4xi32> {tl.name = "x"}) -> (tensor<2x1xi64>, tensor<4xi64>, tensor<4xi32>) {
   %0 = tl.argmax %x {axis = 1 : i64, select_last_index = true} : (tensor<2x4xi32>) -> tensor<2x1xi64>
   %1 = tl.argmin %x {axis = 0 : i64, keepdims = false} : (tensor<2x4xi32>) -> tensor<4xi64>
