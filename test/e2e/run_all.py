@@ -13,6 +13,10 @@ Suites (each an independent reference):
   python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
   pytorch      PyTorch models via ONNX vs PyTorch       (pytorch_models.py)
   onnx-data    ONNX backend test data vs expected       (onnx_testdata.py)
+  onnx-export  test data imported, exported, run by ONNX Runtime vs expected
+                                                        (onnx_roundtrip.py)
+  torch-export PyTorch models imported, exported, run by ONNX Runtime vs
+               PyTorch                                  (pytorch_roundtrip.py)
 
   run_all.py --bin build/bin [--only a,b] [--jobs N]
 """
@@ -44,6 +48,12 @@ def suites(args):
         ("onnx-data", [PY, os.path.join(HERE, "onnx_testdata.py"), "--bin", args.bin,
                        "--jobs", str(args.jobs), "--quiet", "--expected-failures",
                        os.path.join(HERE, "onnx_testdata_known_failures.txt")], env),
+        ("onnx-export", [PY, os.path.join(HERE, "onnx_roundtrip.py"), "--bin", args.bin,
+                         "--jobs", str(args.jobs), "--quiet", "--opsets", "17,11",
+                         "--expected-failures",
+                         os.path.join(HERE, "onnx_roundtrip_failures.txt")], env),
+        ("torch-export", [PY, os.path.join(HERE, "pytorch_roundtrip.py"), "--bin", args.bin],
+         env),
     ]
 
 

@@ -2,9 +2,11 @@
 //
 // mlir-translate with the tlc translations registered:
 //   --import-onnx   ONNX model (.onnx) -> tl dialect module
+//   --export-onnx   tl dialect module -> ONNX model (.onnx)
 //
 //===----------------------------------------------------------------------===//
 
+#include "tlc/Target/ONNX/ONNXExporter.h"
 #include "tlc/Target/ONNX/ONNXImporter.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -72,8 +74,45 @@ static void registerONNXImport() {
       tlc::registerONNXImportDialects);
 }
 
+static llvm::cl::OptionCategory onnxExportCategory("ONNX export options");
+
+static llvm::cl::opt<int> exportOpset(
+    "onnx-export-opset",
+    llvm::cl::desc("Opset of the default ONNX domain to export at "
+                   "(default: 17; supported: 11 to 17)"),
+    llvm::cl::init(17), llvm::cl::cat(onnxExportCategory));
+
+static llvm::cl::opt<std::string> exportEntry(
+    "onnx-export-entry",
+    llvm::cl::desc("Function to export (default: the module's only public "
+                   "function)"),
+    llvm::cl::init(""), llvm::cl::cat(onnxExportCategory));
+
+static llvm::cl::opt<int64_t> exportMaxTypedElements(
+    "onnx-export-max-typed-elements",
+    llvm::cl::desc("Initializers with more elements are written as raw_data "
+                   "(default: 16)"),
+    llvm::cl::init(16), llvm::cl::cat(onnxExportCategory));
+
+static void registerONNXExport() {
+  TranslateFromMLIRRegistration exportONNX(
+      "export-onnx", "export a tl dialect module as an ONNX model (.onnx)",
+      [](Operation *op, llvm::raw_ostream &os) -> LogicalResult {
+        auto module = dyn_cast<ModuleOp>(op);
+        if (!module)
+          return op->emitError() << "expected a builtin.module";
+        tlc::ONNXExportOptions options;
+        options.opset = exportOpset;
+        options.entryName = exportEntry;
+        options.maxTypedElements = exportMaxTypedElements;
+        return tlc::exportONNXModel(module, os, options);
+      },
+      tlc::registerONNXExportDialects);
+}
+
 int main(int argc, char **argv) {
   registerONNXImport();
+  registerONNXExport();
   return failed(mlirTranslateMain(
       argc, argv,
       "tl-translate: translations between the tl dialect and external "

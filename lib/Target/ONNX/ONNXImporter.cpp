@@ -146,6 +146,30 @@ LogicalResult GraphImporter::checkOperators() {
   return success();
 }
 
+/// The `tl.dim_names` of a graph input or output: its ONNX dim_params (""
+/// for other dims), or null when it has none or its rank differs from
+/// `type`'s. The names ONNX shape inference makes up for unknown dims
+/// (unk__<n>) are not kept.
+static ArrayAttr getDimNames(Builder &builder,
+                             const onnx::ValueInfoProto &info, Type type) {
+  auto tensorType = dyn_cast<RankedTensorType>(type);
+  if (!tensorType || !info.type().has_tensor_type() ||
+      !info.type().tensor_type().has_shape())
+    return {};
+  const onnx::TensorShapeProto &shape = info.type().tensor_type().shape();
+  if (shape.dim_size() != tensorType.getRank())
+    return {};
+  SmallVector<Attribute> names;
+  bool any = false;
+  for (const onnx::TensorShapeProto::Dimension &dim : shape.dim()) {
+    bool named = dim.has_dim_param() && !dim.dim_param().empty() &&
+                 !StringRef(dim.dim_param()).starts_with("unk__");
+    any |= named;
+    names.push_back(builder.getStringAttr(named ? dim.dim_param() : ""));
+  }
+  return any ? builder.getArrayAttr(names) : ArrayAttr();
+}
+
 OwningOpRef<ModuleOp> GraphImporter::import() {
 
   auto addTypes = [&](const auto &infos) {
@@ -165,9 +189,11 @@ OwningOpRef<ModuleOp> GraphImporter::import() {
   // function arguments.
   SmallVector<Type> argTypes;
   SmallVector<std::string> argNames;
+  SmallVector<const onnx::ValueInfoProto *> runtimeInputs;
   for (const onnx::ValueInfoProto &input : graph.input()) {
     if (values.count(input.name()))
       continue;
+    runtimeInputs.push_back(&input);
     std::string error;
     FailureOr<RankedTensorType> type =
         convertType(input.type(), context, error);
@@ -187,6 +213,9 @@ OwningOpRef<ModuleOp> GraphImporter::import() {
     values[name].value = entry->getArgument(i);
     func.setArgAttr(i, "tl.name", builder.getStringAttr(name));
   }
+  for (auto [i, input] : llvm::enumerate(runtimeInputs))
+    if (ArrayAttr dimNames = getDimNames(builder, *input, argTypes[i]))
+      func.setArgAttr(i, "tl.dim_names", dimNames);
   builder.setInsertionPointToEnd(entry);
 
   for (const onnx::NodeProto &node : graph.node())
@@ -219,8 +248,11 @@ OwningOpRef<ModuleOp> GraphImporter::import() {
   }
   func::ReturnOp::create(builder, fileLoc, results);
   func.setType(builder.getFunctionType(argTypes, ValueRange(results).getTypes()));
-  for (auto [i, output] : llvm::enumerate(graph.output()))
+  for (auto [i, output] : llvm::enumerate(graph.output())) {
     func.setResultAttr(i, "tl.name", builder.getStringAttr(output.name()));
+    if (ArrayAttr dimNames = getDimNames(builder, output, results[i].getType()))
+      func.setResultAttr(i, "tl.dim_names", dimNames);
+  }
 
   if (failed(verify(*module)))
     return nullptr;
