@@ -143,6 +143,27 @@ static LogicalResult exportMaxPool(OpExporter &ex) {
   return success();
 }
 
+/// MaxPool with its Indices output (flat indices into the input, ONNX's
+/// layout). ONNX takes no integer input with Indices before opset 12 either.
+static LogicalResult exportMaxPoolWithIndices(OpExporter &ex) {
+  auto op = cast<tl::MaxPoolWithIndicesOp>(ex.getOp());
+  Type type = getTensorType(op.getInput()).getElementType();
+  if (!ex.acceptsType("MaxPool", 0, type))
+    return ex.emitError() << "MaxPool with indices takes no " << type
+                          << " input at this opset";
+  onnx::NodeProto &node =
+      ex.node("MaxPool", {ex.input(0)}, {ex.output(0), ex.output(1)});
+  setInts(node, "kernel_shape", op.getKernelShape());
+  setOptionalInts(node, "strides", op.getStrides());
+  setOptionalInts(node, "pads", op.getPads());
+  setOptionalInts(node, "dilations", op.getDilations());
+  if (op.getCeilMode())
+    setInt(node, "ceil_mode", 1);
+  if (op.getStorageOrder() == tl::StorageOrder::column_major)
+    setInt(node, "storage_order", 1);
+  return success();
+}
+
 static LogicalResult exportAvgPool(OpExporter &ex) {
   auto op = cast<tl::AvgPoolOp>(ex.getOp());
   onnx::NodeProto &node = ex.node("AveragePool", {ex.input(0)}, {ex.output()});
@@ -271,6 +292,7 @@ void mlir::tlc::onnx_export::addNNExporters(ExportTable &table) {
   table[tl::ConvOp::getOperationName()] = exportConv;
   table[tl::ConvTransposeOp::getOperationName()] = exportConvTranspose;
   table[tl::MaxPoolOp::getOperationName()] = exportMaxPool;
+  table[tl::MaxPoolWithIndicesOp::getOperationName()] = exportMaxPoolWithIndices;
   table[tl::AvgPoolOp::getOperationName()] = exportAvgPool;
   table[tl::GlobalAvgPoolOp::getOperationName()] = [](OpExporter &ex) {
     ex.node("GlobalAveragePool", {ex.input(0)}, {ex.output()});

@@ -205,7 +205,12 @@ static LogicalResult exportResize(OpExporter &ex) {
       legacy ? ex.constant(DenseFPElementsAttr::get(
                    RankedTensorType::get({0}, f32), ArrayRef<float>()))
              : "";
-  inputs.push_back(empty); // roi
+  if (std::optional<ArrayRef<double>> roi = op.getRoi()) {
+    SmallVector<float> values(roi->begin(), roi->end());
+    inputs.push_back(ex.constantF32(values));
+  } else {
+    inputs.push_back(empty);
+  }
   if (op.getScales()) {
     inputs.push_back(ex.constantF32(getResizeScales(op)));
   } else {
@@ -219,6 +224,14 @@ static LogicalResult exportResize(OpExporter &ex) {
   if (op.getMode() == tl::ResizeMode::nearest)
     setString(node, "nearest_mode",
               tl::stringifyNearestMode(op.getNearestMode()));
+  if (op.getMode() == tl::ResizeMode::cubic)
+    setFloat(node, "cubic_coeff_a", op.getCubicCoeffA().convertToDouble());
+  if (op.getExcludeOutside())
+    setInt(node, "exclude_outside", 1);
+  if (op.getCoordinateTransform() ==
+      tl::CoordinateTransform::tf_crop_and_resize)
+    setFloat(node, "extrapolation_value",
+             op.getExtrapolationValue().convertToDouble());
   return success();
 }
 

@@ -102,6 +102,18 @@ func.func @pooling(%x: tensor<1x2x9x9xf32> {tl.name = "x"}) -> (tensor<1x2x1x1xf
 
 // -----
 
+// MaxPool's Indices output, in column-major storage order.
+// CHECK-LABEL: model max_pool_indices opset 17
+// CHECK: output i: int64[1,1,2,2]
+// CHECK: node y, i = MaxPool(x) {kernel_shape = [2, 2], storage_order = 1, strides = [2, 2]}
+func.func @max_pool_indices(%x: tensor<1x1x4x4xf32> {tl.name = "x"}) -> (tensor<1x1x2x2xf32> {tl.name = "y"}, tensor<1x1x2x2xi64> {tl.name = "i"}) {
+  %0, %1 = tl.max_pool_with_indices %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, storage_order = #tl<storage_order column_major>}
+      : (tensor<1x1x4x4xf32>) -> (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>)
+  return %0, %1 : tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>
+}
+
+// -----
+
 // Unnamed dynamic dims get names of their own; the output's come from ONNX
 // shape inference.
 // CHECK-LABEL: model norms opset 17

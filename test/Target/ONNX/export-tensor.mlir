@@ -134,6 +134,24 @@ func.func @resize(%x: tensor<1x2x4x4xf32> {tl.name = "x"}) -> (tensor<1x2x3x5xf3
 
 // -----
 
+// Cubic attributes, and tf_crop_and_resize's roi (an f32 input) and
+// extrapolation value.
+// CHECK-LABEL: model resize_cubic_crop opset 17
+// CHECK-DAG: init [[ROI:.*]]: float[8] typed = [0, 0, 0.25, 0.25, 1, 1, 0.75, 0.75]
+// CHECK: node [[R1:.*]] = Resize(x, , [[S1:.*]]) {coordinate_transformation_mode = "half_pixel", cubic_coeff_a = -0.5, exclude_outside = 1, mode = "cubic"}
+// CHECK: node y = Resize([[R1]], [[ROI]], [[S2:.*]]) {coordinate_transformation_mode = "tf_crop_and_resize", extrapolation_value = 10, mode = "linear"}
+func.func @resize_cubic_crop(%x: tensor<1x1x4x4xf32> {tl.name = "x"}) -> (tensor<1x1x6x6xf32> {tl.name = "y"}) {
+  %0 = tl.resize %x {mode = #tl<resize_mode cubic>, scales = array<f64: 1.0, 1.0, 1.5, 1.5>, cubic_coeff_a = -0.5, exclude_outside = true}
+      : (tensor<1x1x4x4xf32>) -> tensor<1x1x6x6xf32>
+  %1 = tl.resize %0 {mode = #tl<resize_mode linear>, scales = array<f64: 1.0, 1.0, 1.0, 1.0>,
+                     coordinate_transform = #tl<coordinate_transform tf_crop_and_resize>,
+                     roi = array<f64: 0.0, 0.0, 0.25, 0.25, 1.0, 1.0, 0.75, 0.75>, extrapolation_value = 10.0}
+      : (tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  return %1 : tensor<1x1x6x6xf32>
+}
+
+// -----
+
 // A scale rounded to f32 is nudged until floor(in * scale) in f32 is the
 // size tl computed: 13 / 11 rounds down to 1.1818181 in f32, which gives 12
 // (ONNX shape inference, run strictly by export_all.py, checks the size).
