@@ -45,14 +45,54 @@ getIntsArg(NodeImporter &node, StringRef name, int64_t opsetSwitch,
   return std::optional<SmallVector<int64_t>>(*values);
 }
 
+/// Follows dim `dim` of `value` back through the imported ops that pass it
+/// through unchanged (transposes, reshapes that copy it, ops whose result has
+/// their one operand's shape) to the value and dim it comes from.
+static std::pair<Value, int64_t> traceDim(Value value, int64_t dim) {
+  while (Operation *op = value.getDefiningOp()) {
+    if (auto transpose = dyn_cast<tl::TransposeOp>(op)) {
+      int64_t rank = getType(transpose.getInput()).getRank();
+      std::optional<ArrayRef<int64_t>> perm = transpose.getPerm();
+      dim = perm ? (*perm)[dim] : rank - 1 - dim;
+      value = transpose.getInput();
+      continue;
+    }
+    if (auto reshape = dyn_cast<tl::ReshapeOp>(op)) {
+      if (reshape.getNewShape()[dim] != 0)
+        break;
+      value = reshape.getInput();
+      continue;
+    }
+    if (op->getNumOperands() == 1 &&
+        (op->hasTrait<OpTrait::SameOperandsAndResultShape>() ||
+         op->hasTrait<OpTrait::SameOperandsAndResultType>())) {
+      value = op->getOperand(0);
+      continue;
+    }
+    break;
+  }
+  return {value, dim};
+}
+
 /// True when runtime element `element` is dim `dim` of input `inputIndex`:
-/// the same value, or the same ONNX symbol (dim_param).
+/// the same value, the same ONNX symbol (dim_param), or, where ONNX shape
+/// inference lost track of the dim (a Reshape to a computed shape), the
+/// same dim traced back through the imported ops.
 static bool isInputDim(NodeImporter &node, const SymInt &element,
                        unsigned inputIndex, int64_t dim) {
   if (element.known || dim < 0)
     return false;
   StringRef name = node.getInputName(inputIndex);
   if (element.isDimOf(name, dim))
+    return true;
+  Value source = element.source.empty()
+                     ? Value()
+                     : node.getRuntimeValue(element.source);
+  Value input = node.getRuntimeValue(name);
+  if (source && input && element.dim >= 0 &&
+      element.dim < getType(source).getRank() &&
+      dim < getType(input).getRank() &&
+      traceDim(source, element.dim) == traceDim(input, dim))
     return true;
   if (element.symbol.empty())
     return false;
@@ -125,12 +165,29 @@ static LogicalResult importConstant(NodeImporter &node) {
             "or string constants)";
 }
 
+/// The value whose whole shape `shape` is, dim by dim (x.new_zeros(x.shape)
+/// with dynamic dims), or null.
+static Value getShapeSource(NodeImporter &node, ArrayRef<SymInt> shape) {
+  const SymInt *unknown = llvm::find_if(
+      shape, [](const SymInt &element) { return !element.known; });
+  if (unknown == shape.end() || unknown->source.empty())
+    return {};
+  Value source = node.getRuntimeValue(unknown->source);
+  if (!source || getType(source).getRank() != static_cast<int64_t>(shape.size()))
+    return {};
+  for (auto [i, element] : llvm::enumerate(shape)) {
+    int64_t size = getType(source).getDimSize(i);
+    if (element.known ? element.value != size
+                      : !element.isDimOf(unknown->source, i))
+      return {};
+  }
+  return source;
+}
+
 static LogicalResult importConstantOfShape(NodeImporter &node) {
-  FailureOr<SmallVector<int64_t>> shape = node.getConstantInts(0, "shape");
+  FailureOr<SmallVector<SymInt>> shape = node.getShapeInts(0, "shape");
   if (failed(shape))
     return failure();
-  if (llvm::any_of(*shape, [](int64_t d) { return d < 0; }))
-    return node.emitError() << "shape must be non-negative";
   MLIRContext *context = node.getContext();
   Attribute element = FloatAttr::get(Float32Type::get(context), 0.0);
   Type elementType = Float32Type::get(context);
@@ -149,10 +206,32 @@ static LogicalResult importConstantOfShape(NodeImporter &node) {
     else
       element = IntegerAttr::get(elementType, folded->ints.front().value);
   }
-  node.setOutputConstant(
-      0, DenseElementsAttr::get(RankedTensorType::get(*shape, elementType),
-                                element));
-  return success();
+  SmallVector<int64_t> sizes;
+  for (const SymInt &size : *shape) {
+    if (size.known && size.value < 0)
+      return node.emitError() << "shape must be non-negative";
+    sizes.push_back(size.known ? size.value : ShapedType::kDynamic);
+  }
+  if (!ShapedType::isDynamicShape(sizes)) {
+    node.setOutputConstant(
+        0, DenseElementsAttr::get(RankedTensorType::get(sizes, elementType),
+                                  element));
+    return success();
+  }
+  // A runtime shape that is the shape of an imported value: broadcast the
+  // value over it with a select whose condition has that shape (both
+  // branches are the value, so the condition's elements do not matter).
+  Value source = getShapeSource(node, *shape);
+  if (!source)
+    return node.emitError() << "input 'shape' ('" << node.getInputName(0)
+                            << "') depends on runtime dims but is not the "
+                               "shape of one value";
+  Value fill = node.constant(
+      DenseElementsAttr::get(RankedTensorType::get({}, elementType), element));
+  FailureOr<Value> condition = node.create<tl::EqualOp>(source, source);
+  if (failed(condition))
+    return failure();
+  return setResult(node, node.create<tl::SelectOp>(*condition, fill, fill));
 }
 
 //===----------------------------------------------------------------------===//
