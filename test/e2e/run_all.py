@@ -6,6 +6,8 @@ Suites (each an independent reference):
   ops-ew       tl elementwise/reduction ops vs numpy    (tl_to_linalg_numerics.py)
   python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
   pytorch      PyTorch models via ONNX vs PyTorch       (pytorch_models.py)
+  pytorch-zoo  torchvision, transformer, RNN, ... zoo   (pytorch_zoo.py; --all
+               there adds the slow models)
   onnx-data    ONNX backend test data vs expected       (onnx_testdata.py)
 
   run_all.py --bin build/bin [--only a,b] [--jobs N]
@@ -33,6 +35,7 @@ def suites(args):
                     "--build-dir", build], env),
         ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),
         ("pytorch", [PY, os.path.join(HERE, "pytorch_models.py"), "--bin", args.bin], env),
+        ("pytorch-zoo", [PY, os.path.join(HERE, "pytorch_zoo.py"), "--bin", args.bin], env),
         ("onnx-data", [PY, os.path.join(HERE, "onnx_testdata.py"), "--bin", args.bin,
                        "--jobs", str(args.jobs), "--quiet"], env),
     ]
