@@ -349,10 +349,10 @@ def main(models=MODELS, description=__doc__, label="PyTorch models"):
                   + "".join(f"\n    {n}" for n in notes), flush=True)
             rows.append((name, result, status))
     if args.benchmark:
-        print(f"\n{'model':28} {'params':>11} {'opset':>5} {'compile s':>9} {'cpu s':>6} "
+        print(f"\n{'model':32} {'params':>11} {'opset':>5} {'compile s':>9} {'cpu s':>6} "
               f"{'tl ms':>9} {'torch ms':>9} {'max|out|':>9} {'max err':>9}  status")
         for name, r, status in rows:
-            print(f"{name:28} {r.params:11,d} {models[name].opset:5d} "
+            print(f"{name:32} {r.params:11,d} {models[name].opset:5d} "
                   f"{fmt(r.compile_s, '9.1f')} "
                   f"{fmt(r.compile_cpu_s, '6.1f')} "
                   f"{fmt(r.tl_ms, '9.3f')} {fmt(r.torch_ms, '9.3f')} "

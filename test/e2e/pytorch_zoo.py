@@ -166,7 +166,7 @@ ZOO = {
         [("input", normal(2, 10, 64), 2), ("mask", padding_mask(10), 2)],
         [1, 3]),
     # Opset 17 exports the layer norms as LayerNormalization; pre-norm, GELU.
-    "transformer_encoder_gelu_opset17": single(
+    "transformer_prenorm_gelu_opset17": single(
         lambda: TransformerEncoder(activation="gelu", norm_first=True),
         (2, 10, 64), [1, 3], opset=17),
     "lstm_classifier": Case(lstm_classifier, [("input", tokens(100, 2, 12), 2)],

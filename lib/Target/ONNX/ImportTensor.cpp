@@ -184,6 +184,42 @@ static Value getShapeSource(NodeImporter &node, ArrayRef<SymInt> shape) {
   return source;
 }
 
+/// A tensor of rank `rank` whose dim `position` is the runtime dim `size`
+/// and whose other dims are 1: the first elements of size's source along
+/// that dim.
+static FailureOr<Value> getDimCarrier(NodeImporter &node, const SymInt &size,
+                                      int64_t position, int64_t rank) {
+  Value source = size.source.empty() ? Value()
+                                     : node.getRuntimeValue(size.source);
+  if (!source || size.dim < 0 || size.dim >= getType(source).getRank())
+    return node.emitError() << "input 'shape' ('" << node.getInputName(0)
+                            << "') depends on a value computed from runtime "
+                               "dims, which tl cannot compute at run time";
+  OpBuilder &b = node.getBuilder();
+  int64_t sourceRank = getType(source).getRank();
+  SmallVector<int64_t> others;
+  for (int64_t j = 0; j < sourceRank; ++j)
+    if (j != size.dim)
+      others.push_back(j);
+  FailureOr<Value> carrier = source;
+  if (!others.empty()) {
+    SmallVector<int64_t> zeros(others.size(), 0), ones(others.size(), 1);
+    carrier = node.create<tl::SliceOp>(
+        source, b.getDenseI64ArrayAttr(zeros), b.getDenseI64ArrayAttr(ones),
+        b.getDenseI64ArrayAttr(others), DenseI64ArrayAttr());
+    if (succeeded(carrier))
+      carrier = node.create<tl::SqueezeOp>(*carrier,
+                                           b.getDenseI64ArrayAttr(others));
+  }
+  if (failed(carrier) || rank == 1)
+    return carrier;
+  SmallVector<int64_t> axes;
+  for (int64_t j = 0; j < rank; ++j)
+    if (j != position)
+      axes.push_back(j);
+  return node.create<tl::UnsqueezeOp>(*carrier, b.getDenseI64ArrayAttr(axes));
+}
+
 static LogicalResult importConstantOfShape(NodeImporter &node) {
   FailureOr<SmallVector<SymInt>> shape = node.getShapeInts(0, "shape");
   if (failed(shape))
@@ -218,20 +254,49 @@ static LogicalResult importConstantOfShape(NodeImporter &node) {
                                   element));
     return success();
   }
-  // A runtime shape that is the shape of an imported value: broadcast the
-  // value over it with a select whose condition has that shape (both
-  // branches are the value, so the condition's elements do not matter).
-  Value source = getShapeSource(node, *shape);
-  if (!source)
-    return node.emitError() << "input 'shape' ('" << node.getInputName(0)
-                            << "') depends on runtime dims but is not the "
-                               "shape of one value";
+  // A runtime shape: the value broadcast over it by a select whose
+  // condition has the runtime dims (both branches are the value, so the
+  // condition's elements do not matter). When the shape is the whole shape
+  // of one imported value, that value gives the condition.
   Value fill = node.constant(
       DenseElementsAttr::get(RankedTensorType::get({}, elementType), element));
-  FailureOr<Value> condition = node.create<tl::EqualOp>(source, source);
-  if (failed(condition))
+  if (Value source = getShapeSource(node, *shape)) {
+    FailureOr<Value> condition = node.create<tl::EqualOp>(source, source);
+    if (failed(condition))
+      return failure();
+    return setResult(node, node.create<tl::SelectOp>(*condition, fill, fill));
+  }
+  // Otherwise each runtime dim contributes a [1, .., n, .., 1] condition
+  // (a slice of its source along that dim) and the static dims are
+  // broadcast with tl.expand: [1, x.size(0), 48] for an LSTM's zero state.
+  int64_t rank = shape->size();
+  Value condition;
+  for (auto [i, size] : llvm::enumerate(*shape)) {
+    if (size.known)
+      continue;
+    FailureOr<Value> carrier = getDimCarrier(node, size, i, rank);
+    if (failed(carrier))
+      return failure();
+    FailureOr<Value> mask = node.create<tl::EqualOp>(*carrier, *carrier);
+    if (failed(mask))
+      return failure();
+    if (condition)
+      mask = node.create<tl::AndOp>(condition, *mask);
+    if (failed(mask))
+      return failure();
+    condition = *mask;
+  }
+  FailureOr<Value> result = node.create<tl::SelectOp>(condition, fill, fill);
+  if (failed(result))
     return failure();
-  return setResult(node, node.create<tl::SelectOp>(*condition, fill, fill));
+  if (llvm::any_of(*shape, [](const SymInt &s) { return s.known && s.value != 1; })) {
+    SmallVector<int64_t> target;
+    for (const SymInt &size : *shape)
+      target.push_back(size.known ? size.value : 1);
+    result = node.create<tl::ExpandOp>(
+        *result, node.getBuilder().getDenseI64ArrayAttr(target));
+  }
+  return setResult(node, result);
 }
 
 //===----------------------------------------------------------------------===//

@@ -947,13 +947,27 @@ def constant_of_shape_like():
                  [init("minus_inf", np.array(-np.inf, np.float32))])
 
 
-@case("dynamic_errors")
+@case("dynamic")
 def constant_of_shape_mixed():
-    # [x.size(0), y.size(1)]: runtime dims of two values.
+    # [x.size(0), 3, y.size(1)]: runtime dims of two values and a static one,
+    # like the [directions, batch, hidden] zero state PyTorch writes for an
+    # LSTM.
     nodes = dims_of("x", ["xb"]) + dims_of("y", ["yb", "yc"]) + [
-        node("Concat", ["xb", "yc"], ["shape"], axis=0),
+        node("Concat", ["xb", "three", "yc"], ["shape"], axis=0),
+        node("ConstantOfShape", ["shape"], ["z"],
+             value=init("v", np.array([2], np.int64)))]
+    return model(nodes, [inp("x", ["N", 2]), inp("y", [3, "M"])],
+                 [out("z", 3, TP.INT64)], [init("three", np.array([3], np.int64))])
+
+
+@case("dynamic_errors")
+def constant_of_shape_computed():
+    # [x.size(0) * 4]: a runtime value that is no tensor's dim.
+    nodes = dims_of("x", ["xb"]) + [
+        node("Mul", ["xb", "four"], ["shape"]),
         node("ConstantOfShape", ["shape"], ["z"])]
-    return model(nodes, [inp("x", ["N", 2]), inp("y", [3, "M"])], [out("z", 2)])
+    return model(nodes, [inp("x", ["N", 2])], [out("z", 1)],
+                 [init("four", np.array([4], np.int64))])
 
 
 #===-----------------------------------------------------------------------===#
