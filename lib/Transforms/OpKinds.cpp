@@ -127,6 +127,12 @@ FailureOr<OpInfo> mlir::tlc::classifyOp(linalg::LinalgOp op) {
   return OpInfo{OpKind::OuterReduction, *lane, std::nullopt};
 }
 
+/// How many values one loop bound may look through: plenty for the
+/// affine.min sizes of tiles, while a dynamic batch dim, which has no bound,
+/// is not chased back through every op of a deep model for every op (that
+/// made tiling quadratic in the model's depth).
+static constexpr unsigned kMaxBoundValues = 16;
+
 SmallVector<int64_t> mlir::tlc::getLoopSizeBounds(linalg::LinalgOp op) {
   SmallVector<int64_t> sizes = op.getStaticLoopRanges();
   for (auto [loop, size] : llvm::enumerate(sizes)) {
@@ -142,10 +148,15 @@ SmallVector<int64_t> mlir::tlc::getLoopSizeBounds(linalg::LinalgOp op) {
           map.getResultPosition(getAffineDimExpr(loop, op.getContext()));
       if (!pos)
         continue;
+      unsigned visited = 0;
+      auto stop = [&](Value, std::optional<int64_t>,
+                      ValueBoundsConstraintSet &) {
+        return ++visited > kMaxBoundValues;
+      };
       FailureOr<int64_t> bound =
           ValueBoundsConstraintSet::computeConstantBound(
-              presburger::BoundType::UB, {operand.get(), *pos},
-              /*stopCondition=*/nullptr, /*closedUB=*/true);
+              presburger::BoundType::UB, {operand.get(), *pos}, stop,
+              /*closedUB=*/true);
       if (succeeded(bound)) {
         size = *bound;
         break;

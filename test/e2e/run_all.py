@@ -12,6 +12,8 @@ Suites (each an independent reference):
                                                         (resize_pool_numerics.py)
   python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
   pytorch      PyTorch models via ONNX vs PyTorch       (pytorch_models.py)
+  pytorch-zoo  torchvision, transformer, RNN, ... zoo   (pytorch_zoo.py; --all
+               there adds the slow models)
   onnx-data    ONNX backend test data vs expected       (onnx_testdata.py)
   onnx-export  test data imported, exported, run by ONNX Runtime vs expected
                                                         (onnx_roundtrip.py)
@@ -45,6 +47,7 @@ def suites(args):
                          "--bin", args.bin], env),
         ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),
         ("pytorch", [PY, os.path.join(HERE, "pytorch_models.py"), "--bin", args.bin], env),
+        ("pytorch-zoo", [PY, os.path.join(HERE, "pytorch_zoo.py"), "--bin", args.bin], env),
         ("onnx-data", [PY, os.path.join(HERE, "onnx_testdata.py"), "--bin", args.bin,
                        "--jobs", str(args.jobs), "--quiet", "--expected-failures",
                        os.path.join(HERE, "onnx_testdata_known_failures.txt")], env),

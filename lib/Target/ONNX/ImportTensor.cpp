@@ -45,14 +45,54 @@ getIntsArg(NodeImporter &node, StringRef name, int64_t opsetSwitch,
   return std::optional<SmallVector<int64_t>>(*values);
 }
 
+/// Follows dim `dim` of `value` back through the imported ops that pass it
+/// through unchanged (transposes, reshapes that copy it, ops whose result has
+/// their one operand's shape) to the value and dim it comes from.
+static std::pair<Value, int64_t> traceDim(Value value, int64_t dim) {
+  while (Operation *op = value.getDefiningOp()) {
+    if (auto transpose = dyn_cast<tl::TransposeOp>(op)) {
+      int64_t rank = getType(transpose.getInput()).getRank();
+      std::optional<ArrayRef<int64_t>> perm = transpose.getPerm();
+      dim = perm ? (*perm)[dim] : rank - 1 - dim;
+      value = transpose.getInput();
+      continue;
+    }
+    if (auto reshape = dyn_cast<tl::ReshapeOp>(op)) {
+      if (reshape.getNewShape()[dim] != 0)
+        break;
+      value = reshape.getInput();
+      continue;
+    }
+    if (op->getNumOperands() == 1 &&
+        (op->hasTrait<OpTrait::SameOperandsAndResultShape>() ||
+         op->hasTrait<OpTrait::SameOperandsAndResultType>())) {
+      value = op->getOperand(0);
+      continue;
+    }
+    break;
+  }
+  return {value, dim};
+}
+
 /// True when runtime element `element` is dim `dim` of input `inputIndex`:
-/// the same value, or the same ONNX symbol (dim_param).
+/// the same value, the same ONNX symbol (dim_param), or, where ONNX shape
+/// inference lost track of the dim (a Reshape to a computed shape), the
+/// same dim traced back through the imported ops.
 static bool isInputDim(NodeImporter &node, const SymInt &element,
                        unsigned inputIndex, int64_t dim) {
   if (element.known || dim < 0)
     return false;
   StringRef name = node.getInputName(inputIndex);
   if (element.isDimOf(name, dim))
+    return true;
+  Value source = element.source.empty()
+                     ? Value()
+                     : node.getRuntimeValue(element.source);
+  Value input = node.getRuntimeValue(name);
+  if (source && input && element.dim >= 0 &&
+      element.dim < getType(source).getRank() &&
+      dim < getType(input).getRank() &&
+      traceDim(source, element.dim) == traceDim(input, dim))
     return true;
   if (element.symbol.empty())
     return false;
@@ -125,12 +165,65 @@ static LogicalResult importConstant(NodeImporter &node) {
             "or string constants)";
 }
 
+/// The value whose whole shape `shape` is, dim by dim (x.new_zeros(x.shape)
+/// with dynamic dims), or null.
+static Value getShapeSource(NodeImporter &node, ArrayRef<SymInt> shape) {
+  const SymInt *unknown = llvm::find_if(
+      shape, [](const SymInt &element) { return !element.known; });
+  if (unknown == shape.end() || unknown->source.empty())
+    return {};
+  Value source = node.getRuntimeValue(unknown->source);
+  if (!source || getType(source).getRank() != static_cast<int64_t>(shape.size()))
+    return {};
+  for (auto [i, element] : llvm::enumerate(shape)) {
+    int64_t size = getType(source).getDimSize(i);
+    if (element.known ? element.value != size
+                      : !element.isDimOf(unknown->source, i))
+      return {};
+  }
+  return source;
+}
+
+/// A tensor of rank `rank` whose dim `position` is the runtime dim `size`
+/// and whose other dims are 1: the first elements of size's source along
+/// that dim.
+static FailureOr<Value> getDimCarrier(NodeImporter &node, const SymInt &size,
+                                      int64_t position, int64_t rank) {
+  Value source = size.source.empty() ? Value()
+                                     : node.getRuntimeValue(size.source);
+  if (!source || size.dim < 0 || size.dim >= getType(source).getRank())
+    return node.emitError() << "input 'shape' ('" << node.getInputName(0)
+                            << "') depends on a value computed from runtime "
+                               "dims, which tl cannot compute at run time";
+  OpBuilder &b = node.getBuilder();
+  int64_t sourceRank = getType(source).getRank();
+  SmallVector<int64_t> others;
+  for (int64_t j = 0; j < sourceRank; ++j)
+    if (j != size.dim)
+      others.push_back(j);
+  FailureOr<Value> carrier = source;
+  if (!others.empty()) {
+    SmallVector<int64_t> zeros(others.size(), 0), ones(others.size(), 1);
+    carrier = node.create<tl::SliceOp>(
+        source, b.getDenseI64ArrayAttr(zeros), b.getDenseI64ArrayAttr(ones),
+        b.getDenseI64ArrayAttr(others), DenseI64ArrayAttr());
+    if (succeeded(carrier))
+      carrier = node.create<tl::SqueezeOp>(*carrier,
+                                           b.getDenseI64ArrayAttr(others));
+  }
+  if (failed(carrier) || rank == 1)
+    return carrier;
+  SmallVector<int64_t> axes;
+  for (int64_t j = 0; j < rank; ++j)
+    if (j != position)
+      axes.push_back(j);
+  return node.create<tl::UnsqueezeOp>(*carrier, b.getDenseI64ArrayAttr(axes));
+}
+
 static LogicalResult importConstantOfShape(NodeImporter &node) {
-  FailureOr<SmallVector<int64_t>> shape = node.getConstantInts(0, "shape");
+  FailureOr<SmallVector<SymInt>> shape = node.getShapeInts(0, "shape");
   if (failed(shape))
     return failure();
-  if (llvm::any_of(*shape, [](int64_t d) { return d < 0; }))
-    return node.emitError() << "shape must be non-negative";
   MLIRContext *context = node.getContext();
   Attribute element = FloatAttr::get(Float32Type::get(context), 0.0);
   Type elementType = Float32Type::get(context);
@@ -149,10 +242,61 @@ static LogicalResult importConstantOfShape(NodeImporter &node) {
     else
       element = IntegerAttr::get(elementType, folded->ints.front().value);
   }
-  node.setOutputConstant(
-      0, DenseElementsAttr::get(RankedTensorType::get(*shape, elementType),
-                                element));
-  return success();
+  SmallVector<int64_t> sizes;
+  for (const SymInt &size : *shape) {
+    if (size.known && size.value < 0)
+      return node.emitError() << "shape must be non-negative";
+    sizes.push_back(size.known ? size.value : ShapedType::kDynamic);
+  }
+  if (!ShapedType::isDynamicShape(sizes)) {
+    node.setOutputConstant(
+        0, DenseElementsAttr::get(RankedTensorType::get(sizes, elementType),
+                                  element));
+    return success();
+  }
+  // A runtime shape: the value broadcast over it by a select whose
+  // condition has the runtime dims (both branches are the value, so the
+  // condition's elements do not matter). When the shape is the whole shape
+  // of one imported value, that value gives the condition.
+  Value fill = node.constant(
+      DenseElementsAttr::get(RankedTensorType::get({}, elementType), element));
+  if (Value source = getShapeSource(node, *shape)) {
+    FailureOr<Value> condition = node.create<tl::EqualOp>(source, source);
+    if (failed(condition))
+      return failure();
+    return setResult(node, node.create<tl::SelectOp>(*condition, fill, fill));
+  }
+  // Otherwise each runtime dim contributes a [1, .., n, .., 1] condition
+  // (a slice of its source along that dim) and the static dims are
+  // broadcast with tl.expand: [1, x.size(0), 48] for an LSTM's zero state.
+  int64_t rank = shape->size();
+  Value condition;
+  for (auto [i, size] : llvm::enumerate(*shape)) {
+    if (size.known)
+      continue;
+    FailureOr<Value> carrier = getDimCarrier(node, size, i, rank);
+    if (failed(carrier))
+      return failure();
+    FailureOr<Value> mask = node.create<tl::EqualOp>(*carrier, *carrier);
+    if (failed(mask))
+      return failure();
+    if (condition)
+      mask = node.create<tl::AndOp>(condition, *mask);
+    if (failed(mask))
+      return failure();
+    condition = *mask;
+  }
+  FailureOr<Value> result = node.create<tl::SelectOp>(condition, fill, fill);
+  if (failed(result))
+    return failure();
+  if (llvm::any_of(*shape, [](const SymInt &s) { return s.known && s.value != 1; })) {
+    SmallVector<int64_t> target;
+    for (const SymInt &size : *shape)
+      target.push_back(size.known ? size.value : 1);
+    result = node.create<tl::ExpandOp>(
+        *result, node.getBuilder().getDenseI64ArrayAttr(target));
+  }
+  return setResult(node, result);
 }
 
 //===----------------------------------------------------------------------===//

@@ -175,6 +175,9 @@ public:
   /// The ONNX-declared type of a value (from the graph or shape inference),
   /// when it is a tensor type.
   const onnx::TypeProto *getONNXType(StringRef name) const;
+  /// The runtime value already imported for the ONNX value `name`, if any
+  /// (null for constants, shape values and names not seen yet).
+  Value getRuntimeValue(StringRef name) const;
   /// Input `i` when it is a compile-time constant.
   ElementsAttr getInputConstant(unsigned i) const;
   /// Input `i` as a folded tensor (constants of at most kMaxFoldElements

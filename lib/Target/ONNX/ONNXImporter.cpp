@@ -362,6 +362,11 @@ const onnx::TypeProto *NodeImporter::getONNXType(StringRef name) const {
   return it->second;
 }
 
+Value NodeImporter::getRuntimeValue(StringRef name) const {
+  auto it = graph.values.find(name);
+  return it == graph.values.end() ? Value() : it->second.value;
+}
+
 ElementsAttr NodeImporter::getInputConstant(unsigned i) const {
   const ImportedValue *value = lookupInput(i);
   return value ? value->constant : ElementsAttr();

@@ -944,6 +944,74 @@ def constant_subgraph():
 
 
 #===-----------------------------------------------------------------------===#
+# Runtime dims that ONNX shape inference loses track of (PyTorch exports)
+#===-----------------------------------------------------------------------===#
+
+def dims_of(x, names):
+    """Shape(x) -> Gather(i) -> Unsqueeze per dim: one [1] tensor per name."""
+    nodes = [node("Shape", [x], [x + "_shape"]),
+             const(x + "_axes0", np.array([0], np.int64))]
+    for i, name in enumerate(names):
+        nodes += [const(f"{x}_i{i}", np.array(i, np.int64)),
+                  node("Gather", [x + "_shape", f"{x}_i{i}"], [name + "_s"], axis=0),
+                  node("Unsqueeze", [name + "_s", x + "_axes0"], [name])]
+    return nodes
+
+
+@case("dynamic")
+def channel_shuffle():
+    # torchvision's shufflenet channel_shuffle with a dynamic batch:
+    # x.view(b, 2, c // 2, h, w).transpose(1, 2).view(b, -1, h, w). The Div
+    # hides the first view's shape from ONNX shape inference, so the second
+    # view's batch is traced through the transpose and the first view.
+    nodes = dims_of("x", ["b", "c", "h", "w"]) + [
+        node("Div", ["c", "two"], ["half"]),
+        node("Concat", ["b", "two", "half", "h", "w"], ["split"], axis=0),
+        node("Reshape", ["x", "split"], ["grouped"]),
+        node("Transpose", ["grouped"], ["shuffled"], perm=[0, 2, 1, 3, 4]),
+        node("Concat", ["b", "minus_one", "h", "w"], ["merged"], axis=0),
+        node("Reshape", ["shuffled", "merged"], ["y"])]
+    return model(nodes, [inp("x", ["N", 4, 3, 3])], [out("y", 4)],
+                 [init("two", np.array([2], np.int64)),
+                  init("minus_one", np.array([-1], np.int64))])
+
+
+@case("dynamic")
+def constant_of_shape_like():
+    # mask.new_zeros(mask.shape) with a dynamic batch, as
+    # nn.MultiheadAttention writes for a key padding mask.
+    nodes = [node("Shape", ["mask"], ["shape"]),
+             node("ConstantOfShape", ["shape"], ["zeros"],
+                  value=init("v", np.array([0.5], np.float32))),
+             node("Where", ["mask", "minus_inf", "zeros"], ["y"])]
+    return model(nodes, [inp("mask", ["N", 1, 5], TP.BOOL)], [out("y", 3)],
+                 [init("minus_inf", np.array(-np.inf, np.float32))])
+
+
+@case("dynamic")
+def constant_of_shape_mixed():
+    # [x.size(0), 3, y.size(1)]: runtime dims of two values and a static one,
+    # like the [directions, batch, hidden] zero state PyTorch writes for an
+    # LSTM.
+    nodes = dims_of("x", ["xb"]) + dims_of("y", ["yb", "yc"]) + [
+        node("Concat", ["xb", "three", "yc"], ["shape"], axis=0),
+        node("ConstantOfShape", ["shape"], ["z"],
+             value=init("v", np.array([2], np.int64)))]
+    return model(nodes, [inp("x", ["N", 2]), inp("y", [3, "M"])],
+                 [out("z", 3, TP.INT64)], [init("three", np.array([3], np.int64))])
+
+
+@case("dynamic_errors")
+def constant_of_shape_computed():
+    # [x.size(0) * 4]: a runtime value that is no tensor's dim.
+    nodes = dims_of("x", ["xb"]) + [
+        node("Mul", ["xb", "four"], ["shape"]),
+        node("ConstantOfShape", ["shape"], ["z"])]
+    return model(nodes, [inp("x", ["N", 2])], [out("z", 1)],
+                 [init("four", np.array([4], np.int64))])
+
+
+#===-----------------------------------------------------------------------===#
 # Initializers, names, types and signatures
 #===-----------------------------------------------------------------------===#
 
