@@ -2,7 +2,7 @@
 # Installs dependencies, builds tlc and runs the whole test suite:
 # the lit suite (dialect, passes, conversions, importer, tools) and the
 # numerical end-to-end suite (op families vs numpy, PyTorch models vs PyTorch,
-# ONNX backend test data vs its expected outputs).
+# ONNX backend test data vs its expected outputs), then scripts/test-asan.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${TLC_BUILD_DIR:-$root/build}
@@ -15,3 +15,9 @@ echo "== lit suite"
 
 echo "== end-to-end suite"
 /usr/bin/python3 "$root/test/e2e/run_all.py" --bin "$build/bin"
+
+# The ONNX importer and tl-compile under AddressSanitizer: the test data,
+# malformed and mutated models never crash them (TLC_SKIP_ASAN=1 skips it).
+if [[ ${TLC_SKIP_ASAN:-0} != 1 ]]; then
+  "$root/scripts/test-asan.sh"
+fi

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -275,9 +276,7 @@ const ONNXImportOptions &NodeImporter::getOptions() const {
 }
 
 std::string NodeImporter::describe() const {
-  std::string name = node.name().empty() ? "#" + std::to_string(index)
-                                         : "'" + node.name() + "'";
-  return "node " + name + " (" + node.op_type() + ")";
+  return describeNode(node, index);
 }
 
 InFlightDiagnostic NodeImporter::emitError() const {
@@ -734,6 +733,32 @@ OwningOpRef<ModuleOp> mlir::tlc::importONNXModelFromBuffer(
     const ONNXImportOptions &options) {
   context->loadDialect<tl::TLDialect, func::FuncDialect>();
   Location loc = FileLineColLoc::get(context, path, 0, 0);
+
+  // Names in a model are arbitrary bytes: control characters (a newline in
+  // a node name) are escaped so that every diagnostic stays one line.
+  auto isControl = [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  };
+  bool reemitting = false;
+  ScopedDiagnosticHandler escapeNames(context, [&](Diagnostic &diag) {
+    std::string text = diag.str();
+    if (reemitting || llvm::none_of(text, isControl))
+      return failure(); // on to the tool's handler
+    std::string escaped;
+    for (char c : text) {
+      if (isControl(c))
+        escaped += "\\x" + llvm::utohexstr(static_cast<unsigned char>(c),
+                                           /*LowerCase=*/false, /*Width=*/2);
+      else
+        escaped.push_back(c);
+    }
+    reemitting = true;
+    context->getDiagEngine().emit(diag.getLocation(), diag.getSeverity())
+        << escaped;
+    reemitting = false;
+    return success();
+  });
+
   FailureOr<LoadedModel> loaded = loadModel(bytes, path, loc, options);
   if (failed(loaded))
     return nullptr;

@@ -9,6 +9,8 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -19,6 +21,7 @@
 #include "onnx/version_converter/convert.h"
 
 #include <exception>
+#include <optional>
 
 using namespace mlir;
 using namespace mlir::tlc;
@@ -28,10 +31,52 @@ LoadedModel::LoadedModel() = default;
 LoadedModel::LoadedModel(LoadedModel &&) = default;
 LoadedModel::~LoadedModel() = default;
 
-/// The first line of an exception message; libonnx appends context blocks
-/// and, for failed assertions, the source position of the assertion.
-static std::string describe(const std::exception &e) {
-  StringRef message = StringRef(e.what()).trim();
+std::string mlir::tlc::onnx_import::describeNode(const onnx::NodeProto &node,
+                                                int64_t index) {
+  std::string name = node.name().empty() ? "#" + std::to_string(index)
+                                         : "'" + node.name() + "'";
+  return "node " + name + " (" + node.op_type() + ")";
+}
+
+namespace {
+/// A libonnx exception message as one diagnostic line, and the node it is
+/// about when the message says.
+struct LibONNXError {
+  std::string node;
+  std::string message;
+};
+} // namespace
+
+/// The node named `name` with op type `opType` described as describeNode
+/// does; nodes of subgraphs, which have no index here, by name only.
+static std::string findNode(const onnx::GraphProto *graph, StringRef name,
+                            StringRef opType) {
+  if (graph)
+    for (auto [index, node] : llvm::enumerate(graph->node()))
+      if (node.name() == name && node.op_type() == opType)
+        return describeNode(node, index);
+  return "node " + (name.empty() ? std::string() : "'" + name.str() + "' ") +
+         "(" + opType.str() + ")";
+}
+
+/// libonnx's messages span several lines and name the node in a trailing
+/// context block ("\n\n==> Context: Bad node spec for node. Name: n OpType:
+/// Relu") or a prefix ("(op_type:Relu, node name: n): "); failed internal
+/// assertions carry the source position. Diagnostics are one line starting
+/// with the node, so the message is taken apart and its whitespace folded.
+static LibONNXError describe(const std::exception &e,
+                             const onnx::GraphProto *graph = nullptr) {
+  LibONNXError result;
+  std::string folded;
+  for (char c : StringRef(e.what()).trim()) {
+    bool space = llvm::isSpace(static_cast<unsigned char>(c));
+    if (!space)
+      folded.push_back(c);
+    else if (!folded.empty() && folded.back() != ' ')
+      folded.push_back(' ');
+  }
+  StringRef message = folded;
+
   // "onnx/.../foo.h:12: func: Assertion `x` failed: text" -> "text".
   size_t assertion = message.find("Assertion `");
   if (assertion != StringRef::npos) {
@@ -42,15 +87,54 @@ static std::string describe(const std::exception &e) {
         message = rest;
     }
   }
-  return message.str();
+
+  // "... ==> Context: Bad node spec for node. Name: n OpType: Relu".
+  size_t context = message.find("==> Context:");
+  if (context != StringRef::npos) {
+    StringRef spec = message.drop_front(context).split(':').second.trim();
+    message = message.take_front(context).trim();
+    if (spec.consume_front("Bad node spec for node. Name:")) {
+      auto [name, opType] = spec.rsplit(" OpType: ");
+      result.node = findNode(graph, name.trim(), opType.trim());
+    }
+  }
+
+  // "[ShapeInferenceError] (op_type:Relu, node name: n): text".
+  size_t opTypeAt = message.find("(op_type:");
+  if (result.node.empty() && opTypeAt != StringRef::npos) {
+    StringRef spec = message.drop_front(opTypeAt + 9);
+    size_t end = spec.find("): ");
+    if (end != StringRef::npos) {
+      StringRef rest = spec.drop_front(end + 3);
+      spec = spec.take_front(end);
+      auto [opType, name] = spec.split(", node name: ");
+      result.node = findNode(graph, name.trim(), opType.trim());
+      result.message = (message.take_front(opTypeAt) + rest).str();
+      return result;
+    }
+  }
+  result.message = message.str();
+  return result;
 }
 
-/// The default-domain opset the model imports, or 0 when it has none.
-static int64_t getDefaultOpset(const onnx::ModelProto &model) {
+/// Emits `what: message` for a libonnx exception, prefixed with the node it
+/// names.
+static LogicalResult emitLibONNXError(Location loc, StringRef what,
+                                      const std::exception &e,
+                                      const onnx::GraphProto *graph) {
+  LibONNXError error = describe(e, graph);
+  InFlightDiagnostic diag = emitError(loc);
+  if (!error.node.empty())
+    diag << error.node << ": ";
+  return diag << what << ": " << error.message;
+}
+
+/// The default-domain opset the model imports, or nullopt when it has none.
+static std::optional<int64_t> getDefaultOpset(const onnx::ModelProto &model) {
   for (const onnx::OperatorSetIdProto &opset : model.opset_import())
     if (opset.domain().empty() || opset.domain() == "ai.onnx")
       return opset.version();
-  return 0;
+  return std::nullopt;
 }
 
 /// Loads tensors stored outside the model (data_location = EXTERNAL) into
@@ -166,13 +250,108 @@ static LogicalResult validateWindowAttributes(const onnx::GraphProto &graph,
       if (name != "strides" && name != "dilations" && name != "kernel_shape")
         continue;
       if (llvm::any_of(attr.ints(), [](int64_t v) { return v < 1; }))
-        return emitError(loc)
-               << "node "
-               << (node.name().empty() ? "#" + std::to_string(index)
-                                       : "'" + node.name() + "'")
-               << " (" << node.op_type() << "): " << name
-               << " must be positive";
+        return emitError(loc) << describeNode(node, index) << ": " << name
+                              << " must be positive";
     }
+  return success();
+}
+
+/// Where a value comes from: a graph input, an initializer or a node.
+static constexpr int64_t kGraphInput = -1, kInitializer = -2;
+
+static std::string describeProducer(const onnx::GraphProto &graph,
+                                    int64_t producer) {
+  if (producer == kGraphInput)
+    return "a graph input";
+  if (producer == kInitializer)
+    return "an initializer";
+  return "an output of " + describeNode(graph.node(producer), producer);
+}
+
+/// True when the node dependencies (`producer` of each input) form a cycle.
+static bool hasCycle(const onnx::GraphProto &graph,
+                     const llvm::StringMap<int64_t> &producer) {
+  int64_t numNodes = graph.node_size();
+  std::vector<SmallVector<int64_t>> users(numNodes);
+  std::vector<int64_t> pending(numNodes, 0);
+  for (auto [index, node] : llvm::enumerate(graph.node()))
+    for (const std::string &input : node.input()) {
+      auto it = producer.find(input);
+      if (input.empty() || it == producer.end() || it->second < 0)
+        continue;
+      users[it->second].push_back(index);
+      ++pending[index];
+    }
+  SmallVector<int64_t> ready;
+  for (int64_t i = 0; i < numNodes; ++i)
+    if (pending[i] == 0)
+      ready.push_back(i);
+  int64_t sorted = 0;
+  while (!ready.empty()) {
+    int64_t next = ready.pop_back_val();
+    ++sorted;
+    for (int64_t user : users[next])
+      if (--pending[user] == 0)
+        ready.push_back(user);
+  }
+  return sorted != numNodes;
+}
+
+/// The dataflow the ONNX checker requires (single assignment, every input
+/// defined before its use), checked first: the checker's messages for these
+/// span lines and do not always name the node.
+static LogicalResult validateDataflow(const onnx::GraphProto &graph,
+                                      Location loc) {
+  llvm::StringMap<int64_t> producer;
+  for (const onnx::ValueInfoProto &input : graph.input())
+    producer.try_emplace(input.name(), kGraphInput);
+  // Before IR version 4 initializers are also listed as graph inputs.
+  for (const onnx::TensorProto &init : graph.initializer())
+    producer.try_emplace(init.name(), kInitializer);
+  for (auto [index, node] : llvm::enumerate(graph.node()))
+    for (const std::string &output : node.output()) {
+      if (output.empty())
+        continue;
+      auto [it, inserted] = producer.try_emplace(output, index);
+      if (inserted)
+        continue;
+      if (it->second == static_cast<int64_t>(index))
+        return emitError(loc) << describeNode(node, index) << ": output '"
+                              << output << "' is listed twice";
+      return emitError(loc) << describeNode(node, index) << ": output '"
+                            << output << "' is already "
+                            << describeProducer(graph, it->second)
+                            << " (ONNX values are assigned once)";
+    }
+  for (auto [index, node] : llvm::enumerate(graph.node()))
+    for (const std::string &input : node.input()) {
+      if (input.empty())
+        continue;
+      auto it = producer.find(input);
+      if (it == producer.end())
+        return emitError(loc) << describeNode(node, index) << ": input '"
+                              << input << "' is not a graph input, an "
+                              << "initializer or an output of a node";
+      int64_t source = it->second;
+      if (source == static_cast<int64_t>(index))
+        return emitError(loc) << describeNode(node, index) << ": input '"
+                              << input << "' is the node's own output (the "
+                              << "graph has a cycle)";
+      if (source > static_cast<int64_t>(index))
+        return emitError(loc)
+               << describeNode(node, index) << ": input '" << input
+               << "' is " << describeProducer(graph, source)
+               << ", which comes later in the graph ("
+               << (hasCycle(graph, producer)
+                       ? "the graph has a cycle"
+                       : "ONNX nodes must be sorted topologically")
+               << ")";
+    }
+  for (const onnx::ValueInfoProto &output : graph.output())
+    if (!producer.count(output.name()))
+      return emitError(loc) << "graph output '" << output.name()
+                            << "' is not a graph input, an initializer or an "
+                            << "output of a node";
   return success();
 }
 
@@ -185,36 +364,52 @@ mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
   if (bytes.size() >= (size_t(2) << 30))
     return emitError(loc) << "model is larger than the 2 GiB protobuf limit; "
                              "store its weights as external data";
+  if (bytes.empty())
+    return emitError(loc) << "the file is empty, not an ONNX model";
   if (!onnx::ParseProtoFromBytes(&model, bytes.data(), bytes.size()))
     return emitError(loc)
            << "cannot parse the file as an ONNX model (malformed or "
               "truncated protobuf)";
 
+  // The opset first: the checker's complaints about a newer opset's
+  // operators would hide the actual reason.
+  std::optional<int64_t> opset = getDefaultOpset(model);
+  if (!opset) {
+    InFlightDiagnostic diag = emitError(loc);
+    for (auto [index, node] : llvm::enumerate(model.graph().node()))
+      if (node.domain().empty() || node.domain() == "ai.onnx") {
+        diag << describeNode(node, index) << ": ";
+        break;
+      }
+    return diag << "the model imports no opset of the default (ai.onnx) "
+                   "domain";
+  }
+  if (*opset < 1)
+    return emitError(loc) << "the model imports invalid opset version "
+                          << *opset << " of the default (ai.onnx) domain";
+  if (*opset > kMaxImportOpset)
+    return emitError(loc) << "model uses opset " << *opset
+                          << ", newer than the newest supported opset "
+                          << kMaxImportOpset;
+
   if (failed(bindConstantInputs(*model.mutable_graph(), options.constantInputs,
                                 loc)) ||
-      failed(loadExternalData(*model.mutable_graph(), path, loc)))
+      failed(loadExternalData(*model.mutable_graph(), path, loc)) ||
+      failed(validateDataflow(model.graph(), loc)))
     return failure();
 
   // The checker, the version converter and shape inference all throw.
   try {
     onnx::checker::check_model(model);
   } catch (const std::exception &e) {
-    return emitError(loc) << "ONNX checker rejected the model: "
-                          << describe(e);
+    return emitLibONNXError(loc, "ONNX checker rejected the model", e,
+                            &model.graph());
   }
 
   if (failed(validateWindowAttributes(model.graph(), loc)))
     return failure();
 
-  int64_t opset = getDefaultOpset(model);
-  if (opset == 0)
-    return emitError(loc) << "model imports no opset of the default "
-                             "(ai.onnx) domain";
-  if (opset > kMaxImportOpset)
-    return emitError(loc) << "model uses opset " << opset
-                          << ", newer than the newest supported opset "
-                          << kMaxImportOpset;
-  int64_t target = opset;
+  int64_t target = *opset;
   if (options.targetOpset) {
     target = *options.targetOpset;
     if (target < kMinImportOpset || target > kMaxImportOpset)
@@ -222,20 +417,21 @@ mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
                             << " is outside the supported range ["
                             << kMinImportOpset << ", " << kMaxImportOpset
                             << "]";
-  } else if (opset < kMinImportOpset) {
+  } else if (*opset < kMinImportOpset) {
     target = kMinImportOpset;
   }
 
-  if (target != opset) {
+  if (target != *opset) {
+    std::string what = "cannot convert the model from opset " +
+                       std::to_string(*opset) + " to opset " +
+                       std::to_string(target);
     try {
       model = onnx::version_conversion::ConvertVersion(model, target);
     } catch (const std::exception &e) {
-      return emitError(loc) << "cannot convert the model from opset " << opset
-                            << " to opset " << target << ": " << describe(e);
+      return emitLibONNXError(loc, what, e, &model.graph());
     }
     if (getDefaultOpset(model) != target)
-      return emitError(loc) << "cannot convert the model from opset " << opset
-                            << " to opset " << target;
+      return emitError(loc) << what;
   }
 
   loaded.opset = target;
@@ -270,7 +466,8 @@ LogicalResult mlir::tlc::onnx_import::inferShapes(onnx::ModelProto &model,
         model, onnx::OpSchemaRegistry::Instance(), inferenceOptions);
   } catch (const std::exception &e) {
     restore();
-    return emitError(loc) << "ONNX shape inference failed: " << describe(e);
+    return emitLibONNXError(loc, "ONNX shape inference failed", e,
+                            &model.graph());
   }
   restore();
   return success();

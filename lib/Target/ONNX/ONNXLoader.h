@@ -14,9 +14,11 @@
 #include "mlir/Support/LLVM.h"
 
 #include <memory>
+#include <string>
 
 namespace onnx {
 class ModelProto;
+class NodeProto;
 } // namespace onnx
 
 namespace mlir::tlc::onnx_import {
@@ -31,6 +33,10 @@ struct LoadedModel {
   LoadedModel(LoadedModel &&);
   ~LoadedModel();
 };
+
+/// "node 'Conv_3' (Conv)", or "node #3 (Conv)" for an unnamed node (its
+/// index in the graph): how diagnostics name a node.
+std::string describeNode(const onnx::NodeProto &node, int64_t index);
 
 /// Parses `bytes` as an ONNX ModelProto and prepares it. On failure emits an
 /// error at `loc` and returns failure.

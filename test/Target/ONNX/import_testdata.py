@@ -4,8 +4,10 @@
 Runs `tl-translate --import-onnx` on DATA/{node,pytorch-converted,
 pytorch-operator,simple}/*/model.onnx, checks that imported modules parse and
 verify again in tl-opt, and summarizes per folder: imported, unsupported
-operator (with the op names), other errors, and crashes (any exit status
-other than 0 and 1, or a timeout).
+operator (with the op names), other errors, and crashes. A crash is any
+break of the tools' error contract (see contract_violation): an exit status
+other than 0 and 1, a timeout, a sanitizer report, or a failure whose
+diagnostic is not exactly one `error:` line.
 
 The node tests pass some tl attributes (Reshape shapes, Slice starts,
 Resize scales...) as graph inputs whose values live in test_data_set_0.
@@ -18,20 +20,28 @@ evaluated on its test_data_set_* inputs by tl_reference.py, a numpy model of
 the tl ops' documented semantics, and compared with the expected outputs:
 this checks the ONNX -> tl mapping itself, independently of any lowering.
 
+With --tl-compile, every imported model is also compiled to an object file
+(import and the whole CPU pipeline), under the same contract. --extra DIR
+adds every DIR/*.onnx (e.g. corrupted models) to the run, as folder "extra".
+scripts/test-asan.sh runs this with an AddressSanitizer build.
+
 Usage: import_testdata.py --tl-translate BUILD/bin/tl-translate \\
-           [--tl-opt BUILD/bin/tl-opt] [--bind] [--check-outputs]
-           [--data DIR] [--verbose]
-Exit status: 1 if any model crashed the importer, failed the round trip or
-(with --check-outputs) computed wrong outputs.
+           [--tl-opt BUILD/bin/tl-opt] [--tl-compile BUILD/bin/tl-compile]
+           [--bind] [--check-outputs] [--data DIR] [--extra DIR]
+           [--jobs N] [--verbose]
+Exit status: 1 if any model crashed the importer (or tl-compile), failed the
+round trip or (with --check-outputs) computed wrong outputs.
 """
 
 import argparse
 import collections
+import concurrent.futures
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 
 FOLDERS = ["node", "pytorch-converted", "pytorch-operator", "simple"]
 # Expected outputs that follow another convention than tl's op semantics.
@@ -47,10 +57,40 @@ NEEDS_CONSTANT = re.compile(r"input '[^']*' \('([^']*)'\) must be known at impor
 
 def run(cmd, timeout):
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(cmd, capture_output=True, text=True,
+                              errors="replace", timeout=timeout)
         return proc.returncode, proc.stderr
     except subprocess.TimeoutExpired:
         return None, "timeout"
+
+
+SANITIZER_REPORT = re.compile(r"ERROR: \w+Sanitizer|runtime error:|"
+                              r"WARNING: \w+Sanitizer")
+
+
+def contract_violation(rc, stderr):
+    """How a tool run breaks the error contract of tl-translate, tl-compile
+    and tl-run, or None: exit 0 with nothing on stderr, or exit 1 with
+    exactly one line, an `error:` diagnostic; never a crash, a hang or a
+    sanitizer report."""
+    if rc is None:
+        return "timeout"
+    if SANITIZER_REPORT.search(stderr):
+        report = [l for l in stderr.split("\n") if SANITIZER_REPORT.search(l)]
+        return f"sanitizer report (exit status {rc}): {report[0].strip()}"
+    # Lines as a terminal shows them (str.splitlines also splits at \x1c..
+    # \x1e and Unicode separators).
+    lines = [l for l in stderr.split("\n") if l.strip()]
+    if rc == 0:
+        return f"exit status 0 with output on stderr: {lines[0]}" if lines else None
+    if rc != 1:
+        tail = " | ".join(lines[-3:])
+        return f"exit status {rc}: {tail}"
+    if len(lines) != 1 or "error: " not in lines[0]:
+        text = " | ".join(lines[:3]) if lines else "nothing"
+        return f"exit status 1 with {len(lines)} lines on stderr, not one " \
+               f"error: line: {text}"
+    return None
 
 
 def first_error(stderr):
@@ -87,7 +127,7 @@ def test_input_files(case_dir):
     return files
 
 
-def check_outputs(args, case_dir, mlir_path, bound):
+def check_outputs(args, case_dir, model_path, mlir_path, bound):
     """Evaluates the imported module on the case's data sets; returns
     (status, detail) with status in match, mismatch, noref."""
     import numpy as np
@@ -104,7 +144,7 @@ def check_outputs(args, case_dir, mlir_path, bound):
         module = tl_reference.Module(proc.stdout)
     except tl_reference.Unsupported as e:
         return "noref", str(e)
-    model = onnx.load(os.path.join(case_dir, "model.onnx"), load_external_data=False)
+    model = onnx.load(model_path, load_external_data=False)
     initializers = {t.name for t in model.graph.initializer}
     inputs = [i.name for i in model.graph.input if i.name not in initializers]
     data_sets = sorted(d for d in os.listdir(case_dir) if d.startswith("test_data_set"))
@@ -149,20 +189,21 @@ def check_outputs(args, case_dir, mlir_path, bound):
     return "match", ""
 
 
-def import_case(args, case_dir, output):
+def import_case(args, case_dir, output, model=None):
     """Returns (status, detail): status in imported, bound, unsupported,
     error, crash, roundtrip."""
-    model = os.path.join(case_dir, "model.onnx")
+    model = model or os.path.join(case_dir, "model.onnx")
     bindings = []
     input_files = None
     while True:
         cmd = [args.tl_translate, "--import-onnx", model, "-o", output]
         cmd += [f"--onnx-constant-input={n}={f}" for n, f in bindings]
         rc, stderr = run(cmd, args.timeout)
+        violation = contract_violation(rc, stderr)
+        if violation:
+            return "crash", violation
         if rc == 0:
             break
-        if rc != 1:
-            return "crash", f"exit status {rc}: {stderr.strip()[-300:]}"
         message = first_error(stderr)
         unsupported = UNSUPPORTED.search(message)
         if unsupported:
@@ -183,17 +224,28 @@ def import_case(args, case_dir, output):
         rc, stderr = run([args.tl_opt, output, "-o", os.devnull], args.timeout)
         if rc != 0:
             return "roundtrip", first_error(stderr)
+    if args.tl_compile:
+        # tl-compile imports the model itself; a model that needs bound
+        # inputs is compiled from the module tl-translate wrote.
+        source = output if bindings else model
+        rc, stderr = run([args.tl_compile, source, "--emit=obj", "--header=-",
+                          "-o", output + ".o"], args.timeout)
+        violation = contract_violation(rc, stderr)
+        if violation:
+            return "crash", f"tl-compile: {violation}"
+        args.compiled[rc == 0] += 1
     if args.check_outputs:
-        status, detail = check_outputs(args, case_dir, output,
+        status, detail = check_outputs(args, case_dir, model, output,
                                        {n for n, _ in bindings})
         case = "/".join(case_dir.rstrip("/").split("/")[-2:])
         if status == "mismatch" and case in KNOWN_DIFFERENCES:
             status, detail = "known", KNOWN_DIFFERENCES[case]
-        args.numerics[status] += 1
-        if status != "match":
-            args.numeric_details.append(
-                f"{os.path.basename(os.path.dirname(case_dir))}/"
-                f"{os.path.basename(case_dir)}: {status}: {detail}")
+        with args.lock:
+            args.numerics[status] += 1
+            if status != "match":
+                args.numeric_details.append(
+                    f"{os.path.basename(os.path.dirname(case_dir))}/"
+                    f"{os.path.basename(case_dir)}: {status}: {detail}")
     return ("bound", ",".join(n for n, _ in bindings)) if bindings else ("imported", "")
 
 
@@ -210,6 +262,15 @@ def main():
     parser.add_argument("--cases", nargs="*",
                         help="only these cases (FOLDER/NAME, e.g. "
                              "node/test_conv_with_autopad_same)")
+    parser.add_argument("--tl-compile",
+                        help="also compile every imported model to an object "
+                             "file with this tl-compile")
+    parser.add_argument("--extra", action="append", default=[],
+                        help="also import every DIR/*.onnx (folder 'extra')")
+    parser.add_argument("--list-imported", metavar="FILE",
+                        help="write the paths of the models that imported "
+                             "to FILE (fuzz_import.py --models)")
+    parser.add_argument("--jobs", "-j", type=int, default=1)
     parser.add_argument("--timeout", type=int, default=120)
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args()
@@ -220,37 +281,63 @@ def main():
         parser.error("--check-outputs needs --tl-opt")
     args.numerics = collections.Counter()
     args.numeric_details = []
+    args.compiled = collections.Counter()
+    args.lock = threading.Lock()
+
+    # (folder, case, case directory, model file)
+    jobs = []
+    for folder in FOLDERS:
+        root = os.path.join(args.data, folder)
+        if not os.path.isdir(root):
+            continue
+        for case in sorted(os.listdir(root)):
+            if args.cases is not None and f"{folder}/{case}" not in args.cases:
+                continue
+            case_dir = os.path.join(root, case)
+            model = os.path.join(case_dir, "model.onnx")
+            if os.path.exists(model):
+                jobs.append((folder, case, case_dir, model))
+    for directory in args.extra:
+        for name in sorted(os.listdir(directory)):
+            if name.endswith(".onnx"):
+                jobs.append(("extra", name, directory,
+                             os.path.join(directory, name)))
 
     statuses = ["imported", "bound", "unsupported", "error", "crash", "roundtrip"]
     per_folder = collections.OrderedDict()
     unsupported_ops = collections.Counter()
     errors = collections.Counter()
     failures = []
-    with tempfile.TemporaryDirectory() as tmp:
-        output = os.path.join(tmp, "model.mlir")
-        for folder in FOLDERS:
-            root = os.path.join(args.data, folder)
-            if not os.path.isdir(root):
-                continue
-            counts = collections.Counter()
-            for case in sorted(os.listdir(root)):
-                if args.cases is not None and f"{folder}/{case}" not in args.cases:
-                    continue
-                case_dir = os.path.join(root, case)
-                if not os.path.exists(os.path.join(case_dir, "model.onnx")):
-                    continue
-                status, detail = import_case(args, case_dir, output)
-                counts[status] += 1
-                if status == "unsupported":
-                    unsupported_ops[detail] += 1
-                elif status == "error":
-                    errors[normalize(detail)] += 1
-                elif status in ("crash", "roundtrip"):
-                    failures.append(f"{folder}/{case}: {status}: {detail}")
-                if args.verbose:
-                    print(f"{folder}/{case}: {status} {detail}")
-            if counts:
-                per_folder[folder] = counts
+    imported = []
+    with tempfile.TemporaryDirectory() as tmp, \
+            concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        def work(index):
+            folder, case, case_dir, model = jobs[index]
+            output = os.path.join(tmp, f"model{index}.mlir")
+            try:
+                return import_case(args, case_dir, output, model)
+            finally:
+                for path in (output, output + ".o"):
+                    if os.path.exists(path):
+                        os.remove(path)
+        for (folder, case, _, model), (status, detail) in zip(
+                jobs, pool.map(work, range(len(jobs)))):
+            counts = per_folder.setdefault(folder, collections.Counter())
+            counts[status] += 1
+            if status == "imported":
+                imported.append(model)
+            if status == "unsupported":
+                unsupported_ops[detail] += 1
+            elif status == "error":
+                errors[normalize(detail)] += 1
+            elif status in ("crash", "roundtrip"):
+                failures.append(f"{folder}/{case}: {status}: {detail}")
+            if args.verbose:
+                print(f"{folder}/{case}: {status} {detail}", flush=True)
+
+    if args.list_imported:
+        with open(args.list_imported, "w") as f:
+            f.writelines(path + "\n" for path in imported)
 
     print(f"{'folder':<20}{'models':>7}" + "".join(f"{s:>12}" for s in statuses))
     total = collections.Counter()
@@ -270,6 +357,10 @@ def main():
         print("\ncrashes and round-trip failures:")
         for failure in failures:
             print(f"  {failure}")
+    if args.tl_compile:
+        print(f"\ncompiled by tl-compile: {args.compiled[True]} of "
+              f"{sum(args.compiled.values())} imported models "
+              f"({args.compiled[False]} rejected with an error)")
     if args.check_outputs:
         print(f"\noutputs of imported models (tl_reference.py): "
               f"{args.numerics['match']} match, "

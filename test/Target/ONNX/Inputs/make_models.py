@@ -1284,6 +1284,131 @@ def missing_external_data():
                  [out("y", 1)], [tensor])
 
 
+@case("errors")
+def truncated_cuts(outdir):
+    # One model with an initializer and attributes cut at several points:
+    # inside the header, a node, an attribute, the initializer's data.
+    w = np.arange(64, dtype=np.float32).reshape(4, 4, 2, 2)
+    data = model([node("Conv", ["x", "w"], ["y"], pads=[1, 1, 1, 1], name="conv"),
+                  node("Relu", ["y"], ["z"], name="relu")],
+                 [inp("x", [1, 4, 5, 5])], [out("z", 4)],
+                 [init("w", w)]).SerializeToString()
+    cuts = (1, 7, len(data) // 5, len(data) // 3, len(data) // 2,
+            len(data) * 3 // 4, len(data) - 9, len(data) - 1)
+    for i, cut in enumerate(cuts):
+        with open(os.path.join(outdir, f"truncated_{i}.onnx"), "wb") as f:
+            f.write(data[:cut])
+
+
+@case("errors")
+def missing_initializer():
+    # `w` was meant to be an initializer; nothing defines it.
+    return model([node("Add", ["x", "w"], ["y"], name="add")],
+                 [inp("x", [4])], [out("y", 1)])
+
+
+@case("errors")
+def initializer_raw_size():
+    w = init("w", np.ones(3, np.float32))
+    w.dims[:] = [2, 2]
+    return model([node("Add", ["x", "w"], ["y"], name="add")],
+                 [inp("x", [2, 2])], [out("y", 2)], [w])
+
+
+@case("errors")
+def initializer_typed_size():
+    w = bare_tensor("w", TP.INT64, [5])
+    w.int64_data.extend([1, 2, 3])
+    return model([node("Add", ["x", "w"], ["y"], name="add")],
+                 [inp("x", [5], TP.INT64)], [out("y", 1, TP.INT64)], [w])
+
+
+@case("errors")
+def type_mismatch():
+    # Neither the ONNX checker nor ONNX shape inference (as the importer runs
+    # it) compares the operand types of Add; tl.add's verifier does.
+    return model([node("Add", ["x", "i"], ["y"], name="add")],
+                 [inp("x", [4]), inp("i", [4], TP.INT64)], [out("y", 1)])
+
+
+@case("errors")
+def unknown_op():
+    # No ONNX schema at all (as opposed to an ONNX operator tl lacks).
+    return model([node("Frobnicate", ["x"], ["y"], name="frob")],
+                 [inp("x", [4])], [out("y", 1)])
+
+
+@case("errors")
+def unknown_domain():
+    m = model([node("Foo", ["x"], ["y"], domain="com.example", name="foo")],
+              [inp("x", [4])], [out("y", 1)])
+    m.opset_import.append(helper.make_opsetid("com.example", 1))
+    return m
+
+
+@case("errors")
+def unknown_domain_not_imported():
+    return model([node("Foo", ["x"], ["y"], domain="com.example", name="foo")],
+                 [inp("x", [4])], [out("y", 1)])
+
+
+@case("errors")
+def no_default_opset():
+    m = model([node("Relu", ["x"], ["y"], name="relu")], [inp("x", [4])],
+              [out("y", 1)])
+    m.opset_import[0].domain = "ai.onnx.ml"
+    m.opset_import[0].version = 2
+    return m
+
+
+@case("errors")
+def opset_zero():
+    m = model([node("Relu", ["x"], ["y"])], [inp("x", [4])], [out("y", 1)])
+    m.opset_import[0].version = 0
+    return m
+
+
+@case("errors")
+def output_not_produced():
+    return model([node("Relu", ["x"], ["y"], name="relu")], [inp("x", [4])],
+                 [out("y", 1), out("z", 1)])
+
+
+@case("errors")
+def duplicate_outputs():
+    return model([node("Relu", ["x"], ["y"], name="relu"),
+                  node("Neg", ["x"], ["y"], name="neg")],
+                 [inp("x", [4])], [out("y", 1)])
+
+
+@case("errors")
+def output_shadows_input():
+    return model([node("Relu", ["x"], ["x"], name="relu")], [inp("x", [4])],
+                 [out("x", 1)])
+
+
+@case("errors")
+def cyclic():
+    # add -> relu -> add.
+    return model([node("Add", ["x", "r"], ["a"], name="add"),
+                  node("Relu", ["a"], ["r"], name="relu")],
+                 [inp("x", [4])], [out("a", 1)])
+
+
+@case("errors")
+def self_loop():
+    return model([node("Add", ["x", "a"], ["a"], name="add")],
+                 [inp("x", [4])], [out("a", 1)])
+
+
+@case("errors")
+def unsorted():
+    # Acyclic but out of order, which ONNX does not allow.
+    return model([node("Neg", ["r"], ["y"], name="neg"),
+                  node("Relu", ["x"], ["r"], name="relu")],
+                 [inp("x", [4])], [out("y", 1)])
+
+
 def main(argv):
     if len(argv) == 2 and argv[1] == "--list":
         for group, cases in GROUPS.items():
