@@ -52,9 +52,9 @@ struct NLLLossLowering : OpConversionPattern<tl::NLLLossOp> {
     Value numClasses = getValueOrCreateConstantIndexOp(
         rewriter, loc, tensor::getMixedSize(rewriter, loc, input, 1));
     Value zeroIndex = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value lastClass = arith::SubIOp::create(
-        rewriter, loc, numClasses,
-        arith::ConstantIndexOp::create(rewriter, loc, 1));
+    Value lastClass =
+        arith::SubIOp::create(rewriter, loc, numClasses,
+                              arith::ConstantIndexOp::create(rewriter, loc, 1));
     AffineMap identity = rewriter.getMultiDimIdentityMap(targetRank);
 
     auto decode = [&](OpBuilder &b, Location l, Value t) {
@@ -73,13 +73,12 @@ struct NLLLossLowering : OpConversionPattern<tl::NLLLossOp> {
     // The weight of a target element: weight[class] or 1, 0 when ignored.
     auto weightOf = [&](OpBuilder &b, Location l, const TargetElement &e) {
       Value w = weight ? promoteScalar(b, l,
-                                       tensor::ExtractOp::create(
-                                           b, l, weight, e.classIndex))
+                                       tensor::ExtractOp::create(b, l, weight,
+                                                                 e.classIndex))
                        : createScalarConstant(b, l, accType, 1.0);
       if (e.ignored)
-        w = arith::SelectOp::create(b, l, e.ignored,
-                                    createScalarConstant(b, l, accType, 0.0),
-                                    w);
+        w = arith::SelectOp::create(
+            b, l, e.ignored, createScalarConstant(b, l, accType, 0.0), w);
       return w;
     };
 
@@ -135,8 +134,9 @@ struct NLLLossLowering : OpConversionPattern<tl::NLLLossOp> {
       auto type = cast<RankedTensorType>(result.getType());
       SmallVector<OpFoldResult> resultSizes = getDims(rewriter, loc, result);
       result = buildParallelGeneric(
-          rewriter, loc, result, rewriter.getMultiDimIdentityMap(type.getRank()),
-          resultSizes, elementType,
+          rewriter, loc, result,
+          rewriter.getMultiDimIdentityMap(type.getRank()), resultSizes,
+          elementType,
           [](OpBuilder &, Location, ValueRange args) { return args[0]; });
     }
     rewriter.replaceOp(op, castToType(rewriter, loc, result, op.getType()));

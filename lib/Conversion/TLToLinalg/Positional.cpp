@@ -71,9 +71,10 @@ struct TriluLowering : OpConversionPattern<tl::TriluOp> {
           Value row = linalg::IndexOp::create(b, l, rank - 2);
           Value col = linalg::IndexOp::create(b, l, rank - 1);
           Value diagonal = arith::SubIOp::create(b, l, col, row);
-          Value keep = arith::CmpIOp::create(
-              b, l, upper ? arith::CmpIPredicate::sge : arith::CmpIPredicate::sle,
-              diagonal, k);
+          Value keep = arith::CmpIOp::create(b, l,
+                                             upper ? arith::CmpIPredicate::sge
+                                                   : arith::CmpIPredicate::sle,
+                                             diagonal, k);
           Value zero = createScalarConstant(b, l, args[0].getType(), 0.0);
           return arith::SelectOp::create(b, l, keep, args[0], zero);
         });
@@ -110,11 +111,10 @@ struct CumSumLowering : OpConversionPattern<tl::CumSumOp> {
     // j is summed into i when j <= i (inclusive) or j < i (exclusive);
     // reverse swaps the sides.
     arith::CmpIPredicate predicate =
-        op.getReverse()
-            ? (op.getExclusive() ? arith::CmpIPredicate::ugt
-                                 : arith::CmpIPredicate::uge)
-            : (op.getExclusive() ? arith::CmpIPredicate::ult
-                                 : arith::CmpIPredicate::ule);
+        op.getReverse() ? (op.getExclusive() ? arith::CmpIPredicate::ugt
+                                             : arith::CmpIPredicate::uge)
+                        : (op.getExclusive() ? arith::CmpIPredicate::ult
+                                             : arith::CmpIPredicate::ule);
     bool isFloat = isa<FloatType>(accType);
     Value result = buildReductionGeneric(
         rewriter, loc, input, inputMap, sizes, {rank},
@@ -123,8 +123,9 @@ struct CumSumLowering : OpConversionPattern<tl::CumSumOp> {
           Value i = linalg::IndexOp::create(b, l, axis);
           Value j = linalg::IndexOp::create(b, l, rank);
           Value inside = arith::CmpIOp::create(b, l, predicate, j, i);
-          Value sum = isFloat ? Value(arith::AddFOp::create(b, l, acc, args[0]))
-                              : Value(arith::AddIOp::create(b, l, acc, args[0]));
+          Value sum = isFloat
+                          ? Value(arith::AddFOp::create(b, l, acc, args[0]))
+                          : Value(arith::AddIOp::create(b, l, acc, args[0]));
           return arith::SelectOp::create(b, l, inside, sum, acc);
         });
     if (accType != elementType)
