@@ -9,8 +9,7 @@ using namespace mlir::tl::detail;
 
 /// True when two dims may be equal (equal, or one of them dynamic).
 static bool compatibleDims(int64_t lhs, int64_t rhs) {
-  return ShapedType::isDynamic(lhs) || ShapedType::isDynamic(rhs) ||
-         lhs == rhs;
+  return ShapedType::isDynamic(lhs) || ShapedType::isDynamic(rhs) || lhs == rhs;
 }
 
 LogicalResult NLLLossOp::inferReturnTypes(MLIRContext *,
