@@ -9,7 +9,8 @@ References, independent of tlc:
   - PyTorch's F.nll_loss and F.cross_entropy (weights, ignore_index, N-d
     inputs; mean divides by the summed weights of non-ignored targets);
   - numpy's triu/tril and cumsum (exclusive as the shifted inclusive sum,
-    reverse on the flipped input; integers wrap as in numpy).
+    reverse on the flipped input; integers wrap as in numpy), on short axes
+    (the masked-sum lowering) and long ones (the log-step scan).
 
 All cases become the inputs and outputs of one `main` function, so that
 tl-run compiles once. Floats compare with rtol 1e-4 / atol 1e-5 (f16 results
@@ -204,7 +205,19 @@ def cumsum_cases():
             for reverse in (False, True):
                 out.append(cumsum_case(f"cumsum_axis{axis}_ex{int(exclusive)}_rev{int(reverse)}",
                                        x, axis, exclusive, reverse))
-    out.append(cumsum_case("cumsum_long_axis", RNG.standard_normal((2, 300)).astype(np.float32), 1))
+    # Axes longer than 32 scan in log2 passes.
+    x = RNG.standard_normal((3, 300)).astype(np.float32)
+    for exclusive in (False, True):
+        for reverse in (False, True):
+            out.append(cumsum_case(f"cumsum_long_ex{int(exclusive)}_rev{int(reverse)}",
+                                   x, 1, exclusive, reverse))
+    out.append(cumsum_case("cumsum_long_axis0_3d", RNG.standard_normal((33, 2, 3)).astype(np.float32),
+                           0, True, False))
+    out.append(cumsum_case("cumsum_long_i64", RNG.integers(-10**9, 10**9, (2, 1000)), -1,
+                           False, True))
+    out.append(cumsum_case("cumsum_long_ui8_wraps", RNG.integers(0, 256, (70,)).astype(np.uint8),
+                           0, True, True))
+    out.append(cumsum_case("cumsum_long_f16", RNG.uniform(0, 1, (2, 64)).astype(np.float16), 1))
     out.append(cumsum_case("cumsum_dynamic", RNG.standard_normal((6, 4)).astype(np.float32), 0,
                            reverse=True, dynamic={0: (0, 1)}))
     out.append(cumsum_case("cumsum_i32", RNG.integers(-50, 50, (4, 7)).astype(np.int32), 1,

@@ -3,11 +3,12 @@
 // trilu: an elementwise generic that keeps an element or yields 0 depending
 // on its two innermost indices (linalg.index) and k, read once before the
 // generic.
-// cumsum: a generic over the input's dims plus one reduction dim j along the
-// axis, summing input[.., j, ..] where j is on the kept side of i (j <= i,
-// j < i when exclusive, mirrored when reversed). That is quadratic in the
-// axis length, but stays a plain linalg reduction that the CPU pipeline
-// tiles and vectorizes like any other.
+// cumsum along a short or dynamic axis: a generic over the input's dims plus
+// one reduction dim j along the axis, summing input[.., j, ..] where j is on
+// the kept side of i (j <= i, j < i when exclusive, mirrored when reversed):
+// quadratic in the axis length, but a plain linalg reduction that the CPU
+// pipeline tiles and vectorizes like any other. Along a long static axis:
+// log2(n) elementwise passes that each add the element 2^p positions back.
 //
 //===----------------------------------------------------------------------===//
 
@@ -83,6 +84,105 @@ struct TriluLowering : OpConversionPattern<tl::TriluOp> {
   }
 };
 
+/// Prefix sums (in the compute type) of `input` along `axis` as one
+/// reduction generic over an extra dim j: O(n^2) along the axis, for short
+/// or dynamic axes.
+static Value buildMaskedSumScan(OpBuilder &b, Location loc, Value input,
+                                int64_t axis, bool exclusive, bool reverse,
+                                Type accType) {
+  int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
+  MLIRContext *context = b.getContext();
+  // Iteration space: the input's dims, then j along the axis.
+  SmallVector<OpFoldResult> sizes = getDims(b, loc, input);
+  sizes.push_back(sizes[axis]);
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < rank; ++d)
+    exprs.push_back(getAffineDimExpr(d == axis ? rank : d, context));
+  AffineMap inputMap = AffineMap::get(rank + 1, 0, exprs, context);
+
+  // j is summed into i when j <= i (inclusive) or j < i (exclusive);
+  // reverse swaps the sides.
+  arith::CmpIPredicate predicate =
+      reverse
+          ? (exclusive ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::uge)
+          : (exclusive ? arith::CmpIPredicate::ult : arith::CmpIPredicate::ule);
+  bool isFloat = isa<FloatType>(accType);
+  return buildReductionGeneric(
+      b, loc, input, inputMap, sizes, {rank},
+      createScalarConstant(b, loc, accType, 0.0),
+      [&](OpBuilder &nb, Location l, ValueRange args, Value acc) -> Value {
+        Value i = linalg::IndexOp::create(nb, l, axis);
+        Value j = linalg::IndexOp::create(nb, l, rank);
+        Value inside = arith::CmpIOp::create(nb, l, predicate, j, i);
+        Value sum = isFloat ? Value(arith::AddFOp::create(nb, l, acc, args[0]))
+                            : Value(arith::AddIOp::create(nb, l, acc, args[0]));
+        return arith::SelectOp::create(nb, l, inside, sum, acc);
+      });
+}
+
+/// Prefix sums of `input` along `axis` (of static size `size`) in
+/// ceil(log2(size)) elementwise passes (Hillis-Steele): pass s adds the
+/// element s positions earlier in scan order (later when reversed), read
+/// with tensor.extract. An exclusive scan starts from the input shifted by
+/// one.
+static Value buildLogStepScan(OpBuilder &b, Location loc, Value input,
+                              int64_t axis, int64_t size, bool exclusive,
+                              bool reverse, Type accType) {
+  int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
+  SmallVector<OpFoldResult> sizes = getDims(b, loc, input);
+  AffineMap identity = b.getMultiDimIdentityMap(rank);
+  // The element `shift` positions earlier in scan order, or 0 when there is
+  // none.
+  auto readEarlier = [&](OpBuilder &nb, Location l, Value source, int64_t shift,
+                         bool promote) -> Value {
+    SmallVector<Value> indices;
+    for (int64_t d = 0; d < rank; ++d)
+      indices.push_back(linalg::IndexOp::create(nb, l, d));
+    Value i = indices[axis];
+    Value shiftValue = arith::ConstantIndexOp::create(nb, l, shift);
+    Value exists, shifted;
+    if (reverse) {
+      Value limit = arith::ConstantIndexOp::create(nb, l, size - shift);
+      exists =
+          arith::CmpIOp::create(nb, l, arith::CmpIPredicate::ult, i, limit);
+      shifted = arith::AddIOp::create(nb, l, i, shiftValue);
+    } else {
+      exists = arith::CmpIOp::create(nb, l, arith::CmpIPredicate::uge, i,
+                                     shiftValue);
+      shifted = arith::SubIOp::create(nb, l, i, shiftValue);
+    }
+    indices[axis] = arith::SelectOp::create(nb, l, exists, shifted, i);
+    Value element = tensor::ExtractOp::create(nb, l, source, indices);
+    if (promote)
+      element = promoteScalar(nb, l, element);
+    return arith::SelectOp::create(nb, l, exists, element,
+                                   createScalarConstant(nb, l, accType, 0.0));
+  };
+  bool isFloat = isa<FloatType>(accType);
+  Value scan = buildParallelGeneric(
+      b, loc, input, identity, sizes, accType,
+      [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+        return exclusive ? readEarlier(nb, l, input, 1, /*promote=*/true)
+                         : args[0];
+      });
+  for (int64_t shift = 1; shift < size; shift *= 2) {
+    Value previous = scan;
+    scan = buildParallelGeneric(
+        b, loc, previous, identity, sizes, accType,
+        [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+          Value earlier = readEarlier(nb, l, previous, shift, false);
+          return isFloat
+                     ? Value(arith::AddFOp::create(nb, l, args[0], earlier))
+                     : Value(arith::AddIOp::create(nb, l, args[0], earlier));
+        });
+  }
+  return scan;
+}
+
+/// Axes longer than this scan in log2 passes instead of the quadratic
+/// masked sum.
+static constexpr int64_t kMaxMaskedScanSize = 32;
+
 struct CumSumLowering : OpConversionPattern<tl::CumSumOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -98,36 +198,14 @@ struct CumSumLowering : OpConversionPattern<tl::CumSumOp> {
     Type accType = getComputeType(elementType);
     int64_t rank = inputType.getRank();
     int64_t axis = *tl::normalizeAxis(op.getAxis(), rank);
-    MLIRContext *context = rewriter.getContext();
+    int64_t size = inputType.getDimSize(axis);
 
-    // Iteration space: the input's dims, then j along the axis.
-    SmallVector<OpFoldResult> sizes = getDims(rewriter, loc, input);
-    sizes.push_back(sizes[axis]);
-    SmallVector<AffineExpr> exprs;
-    for (int64_t d = 0; d < rank; ++d)
-      exprs.push_back(getAffineDimExpr(d == axis ? rank : d, context));
-    AffineMap inputMap = AffineMap::get(rank + 1, 0, exprs, context);
-
-    // j is summed into i when j <= i (inclusive) or j < i (exclusive);
-    // reverse swaps the sides.
-    arith::CmpIPredicate predicate =
-        op.getReverse() ? (op.getExclusive() ? arith::CmpIPredicate::ugt
-                                             : arith::CmpIPredicate::uge)
-                        : (op.getExclusive() ? arith::CmpIPredicate::ult
-                                             : arith::CmpIPredicate::ule);
-    bool isFloat = isa<FloatType>(accType);
-    Value result = buildReductionGeneric(
-        rewriter, loc, input, inputMap, sizes, {rank},
-        createScalarConstant(rewriter, loc, accType, 0.0),
-        [&](OpBuilder &b, Location l, ValueRange args, Value acc) -> Value {
-          Value i = linalg::IndexOp::create(b, l, axis);
-          Value j = linalg::IndexOp::create(b, l, rank);
-          Value inside = arith::CmpIOp::create(b, l, predicate, j, i);
-          Value sum = isFloat
-                          ? Value(arith::AddFOp::create(b, l, acc, args[0]))
-                          : Value(arith::AddIOp::create(b, l, acc, args[0]));
-          return arith::SelectOp::create(b, l, inside, sum, acc);
-        });
+    Value result =
+        ShapedType::isDynamic(size) || size <= kMaxMaskedScanSize
+            ? buildMaskedSumScan(rewriter, loc, input, axis, op.getExclusive(),
+                                 op.getReverse(), accType)
+            : buildLogStepScan(rewriter, loc, input, axis, size,
+                               op.getExclusive(), op.getReverse(), accType);
     if (accType != elementType)
       result = buildParallelGeneric(
           rewriter, loc, result, rewriter.getMultiDimIdentityMap(rank),

@@ -86,3 +86,39 @@ func.func @cumsum_reverse_exclusive_unsigned(%x: tensor<4x3xui32>) -> tensor<4x3
   %0 = tl.cumsum %x {axis = 0 : i64, exclusive = true, reverse = true} : tensor<4x3xui32>
   return %0 : tensor<4x3xui32>
 }
+
+// -----
+
+// A static axis longer than 32 scans in ceil(log2(40)) = 6 passes after the
+// exclusive shift: pass s adds the element s positions later (reverse), 0
+// past the end.
+// CHECK-LABEL: func.func @cumsum_log_step
+// CHECK-SAME: (%[[X:[^:]*]]: tensor<2x40xf32>)
+// CHECK: %[[SHIFTED:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<2x40xf32>)
+// CHECK: %[[I:.*]] = linalg.index 1 : index
+// CHECK: %[[ONE:.*]] = arith.constant 1 : index
+// CHECK: %[[LIMIT:.*]] = arith.constant 39 : index
+// CHECK: %[[IN:.*]] = arith.cmpi ult, %[[I]], %[[LIMIT]] : index
+// CHECK: %[[NEXT:.*]] = arith.addi %[[I]], %[[ONE]] : index
+// CHECK: %[[J:.*]] = arith.select %[[IN]], %[[NEXT]], %[[I]] : index
+// CHECK: %[[E:.*]] = tensor.extract %[[X]][%{{.*}}, %[[J]]]
+// CHECK: arith.select %[[IN]], %[[E]], %{{.*}} : f32
+// CHECK-NOT: arith.addf
+// CHECK: %[[S1:.*]] = linalg.generic {{.*}} ins(%[[SHIFTED]] : tensor<2x40xf32>)
+// CHECK: ^bb0(%[[A:.*]]: f32, %{{.*}}: f32):
+// CHECK: tensor.extract %[[SHIFTED]]
+// CHECK: %[[B:.*]] = arith.select
+// CHECK: arith.addf %[[A]], %[[B]] : f32
+// CHECK: %[[S2:.*]] = linalg.generic {{.*}} ins(%[[S1]] : tensor<2x40xf32>)
+// CHECK: arith.constant 2 : index
+// CHECK: %[[S4:.*]] = linalg.generic {{.*}} ins(%[[S2]] : tensor<2x40xf32>)
+// CHECK: %[[S8:.*]] = linalg.generic {{.*}} ins(%[[S4]] : tensor<2x40xf32>)
+// CHECK: %[[S16:.*]] = linalg.generic {{.*}} ins(%[[S8]] : tensor<2x40xf32>)
+// CHECK: %[[S32:.*]] = linalg.generic {{.*}} ins(%[[S16]] : tensor<2x40xf32>)
+// CHECK: arith.constant 32 : index
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[S32]]
+func.func @cumsum_log_step(%x: tensor<2x40xf32>) -> tensor<2x40xf32> {
+  %0 = tl.cumsum %x {axis = 1 : i64, exclusive = true, reverse = true} : tensor<2x40xf32>
+  return %0 : tensor<2x40xf32>
+}
