@@ -50,6 +50,7 @@ def suites(args):
                     "--build-dir", build, "-j", str(args.jobs)], env),
         ("resize-pool", [PY, os.path.join(HERE, "resize_pool_numerics.py"),
                          "--bin", args.bin], env),
+        ("loss-positional", [PY, os.path.join(HERE, "loss_positional_numerics.py"), "--bin", args.bin], env),
         ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),
         ("pytorch", [PY, os.path.join(HERE, "pytorch_models.py"), "--bin", args.bin], env),
         ("pytorch-zoo", [PY, os.path.join(HERE, "pytorch_zoo.py"), "--bin", args.bin], env),

@@ -30,6 +30,8 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLElementwiseToLinalgPatterns(patterns);
   populateTLReductionToLinalgPatterns(patterns);
   populateTLNormalizationToLinalgPatterns(patterns);
+  populateTLLossToLinalgPatterns(patterns);
+  populateTLPositionalToLinalgPatterns(patterns);
 }
 
 namespace {

@@ -42,6 +42,8 @@ public:
     addNNImporters(table);
     addReductionImporters(table);
     addTensorImporters(table);
+    addLossImporters(table);
+    addPositionalImporters(table);
   }
 
   /// Fails with the importer's error on the first node it cannot import

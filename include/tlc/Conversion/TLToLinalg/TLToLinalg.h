@@ -44,6 +44,12 @@ void populateTLReductionToLinalgPatterns(RewritePatternSet &patterns);
 /// (Normalization.cpp).
 void populateTLNormalizationToLinalgPatterns(RewritePatternSet &patterns);
 
+/// nll_loss (Loss.cpp).
+void populateTLLossToLinalgPatterns(RewritePatternSet &patterns);
+
+/// trilu, cumsum (Positional.cpp).
+void populateTLPositionalToLinalgPatterns(RewritePatternSet &patterns);
+
 } // namespace tlc
 } // namespace mlir
 
