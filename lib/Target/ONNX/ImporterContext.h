@@ -270,6 +270,7 @@ void addElementwiseImporters(ImportTable &table);
 void addNNImporters(ImportTable &table);
 void addReductionImporters(ImportTable &table);
 void addTensorImporters(ImportTable &table);
+void addIndexingImporters(ImportTable &table);
 
 /// Folds a node whose inputs are known at import time (shape subgraphs).
 /// Returns true when the outputs were bound, false when the node is not

@@ -71,6 +71,7 @@ public:
     addNNExporters(table);
     addReductionExporters(table);
     addTensorExporters(table);
+    addIndexingExporters(table);
   }
 
   LogicalResult exportFunction();

@@ -42,6 +42,7 @@ public:
     addNNImporters(table);
     addReductionImporters(table);
     addTensorImporters(table);
+    addIndexingImporters(table);
   }
 
   /// Fails with the importer's error on the first node it cannot import

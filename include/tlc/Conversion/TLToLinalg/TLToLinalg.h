@@ -44,6 +44,10 @@ void populateTLReductionToLinalgPatterns(RewritePatternSet &patterns);
 /// (Normalization.cpp).
 void populateTLNormalizationToLinalgPatterns(RewritePatternSet &patterns);
 
+/// gather_elements, gather_nd, scatter_elements, scatter_nd, top_k,
+/// reverse_sequence, max_unpool (Indexing.cpp).
+void populateTLIndexingToLinalgPatterns(RewritePatternSet &patterns);
+
 } // namespace tlc
 } // namespace mlir
 
