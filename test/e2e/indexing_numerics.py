@@ -13,7 +13,8 @@ References, independent of tlc:
     max_unpool (per-plane indices there; ONNX adds plane * spatial size).
 
 All cases become one `main` function compiled and run once by tl-run.
-Floats compare with rtol 1e-5 / atol 1e-6, integers exactly.
+Floats compare with rtol 1e-5 / atol 1e-6 (NaN equal to NaN), integers
+exactly.
 
   test/e2e/indexing_numerics.py [--bin build/bin] [-k FILTER] [-v]
 """
@@ -116,7 +117,9 @@ def ref_scatter_nd(data, indices, updates, reduction):
 
 def ref_top_k(x, k, axis, largest):
     # A stable sort keeps equal elements in index order, as ONNX requires.
-    key = -x.astype(np.float64) if largest else x.astype(np.float64)
+    # NaN ranks above every number (PyTorch's convention, which tl follows).
+    key = np.where(np.isnan(x), np.inf, x.astype(np.float64))
+    key = -key if largest else key
     order = np.argsort(key, axis=axis, kind="stable")
     idx = np.take(order, np.arange(k), axis=axis)
     return np.take_along_axis(x, idx, axis), idx.astype(np.int64)
@@ -231,6 +234,14 @@ def cases():
     out.append(Case("top_k_axis0_all_dynamic",
                     "tl.top_k {0} {{axis = 0 : i64, k = 5 : i64}} : {T}",
                     [x], [v, idx], dynamic=[(1,)], out_dynamic=[(1,), (1,)]))
+    x = rand(4, 6)
+    x[0, 1] = x[1, 4] = x[1, 5] = x[3, 0] = np.nan
+    for largest in (True, False):
+        v, idx = ref_top_k(x, 3, 1, largest)
+        out.append(Case(f"top_k_nan_{'largest' if largest else 'smallest'}",
+                        "tl.top_k {0} {{k = 3 : i64, "
+                        f"largest = {'true' if largest else 'false'}}}}} : {{T}}",
+                        [x], [v, idx]))
     x = rand(2, 9, dtype=np.float64)
     v, idx = ref_top_k(x, 1, 1, False)
     out.append(Case("top_k_f64_k1", "tl.top_k {0} {{k = 1 : i64, largest = false}} : {T}",
@@ -304,7 +315,7 @@ def check(expected, actual):
     if actual.dtype != expected.dtype:
         return f"dtype {actual.dtype}, expected {expected.dtype}"
     if np.issubdtype(expected.dtype, np.floating):
-        ok = np.isclose(actual, expected, rtol=1e-5, atol=1e-6)
+        ok = np.isclose(actual, expected, rtol=1e-5, atol=1e-6, equal_nan=True)
     else:
         ok = actual == expected
     if ok.all():

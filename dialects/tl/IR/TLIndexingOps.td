@@ -122,8 +122,9 @@ def TL_TopKOp : TL_InferOp<"top_k"> {
     smallest) elements of every slice along `axis`, in sorted order
     (descending, or ascending for the smallest), and `indices` their
     positions along the axis. Equal elements keep their order: the lower
-    index comes first. The results are always sorted, which ONNX allows
-    for `sorted = 0` too.
+    index comes first. NaN counts as larger than every number (as in
+    PyTorch). The results are always sorted, which ONNX allows for
+    `sorted = 0` too.
 
     ```mlir
     %v, %i = tl.top_k %x {axis = 1 : i64, k = 3 : i64}

@@ -371,12 +371,28 @@ struct TopKOpLowering : OpConversionPattern<tl::TopKOp> {
           Value xi = args[0], xr = args[1];
           Value beats, equal;
           if (isa<FloatType>(xi.getType())) {
-            beats = arith::CmpFOp::create(
+            // NaN ranks above every number and equal to NaN (as PyTorch's
+            // topk), so that the order is total and every rank is taken.
+            auto isNaN = [&](Value v) -> Value {
+              return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, v,
+                                           v);
+            };
+            auto notNaN = [&](Value v) -> Value {
+              return arith::CmpFOp::create(b, l, arith::CmpFPredicate::ORD, v,
+                                           v);
+            };
+            Value ordered = arith::CmpFOp::create(
                 b, l,
                 largest ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
                 xr, xi);
-            equal =
-                arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, xr, xi);
+            Value byNaN =
+                largest ? arith::AndIOp::create(b, l, isNaN(xr), notNaN(xi))
+                        : arith::AndIOp::create(b, l, notNaN(xr), isNaN(xi));
+            beats = arith::OrIOp::create(b, l, ordered, byNaN);
+            equal = arith::OrIOp::create(
+                b, l,
+                arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, xr, xi),
+                arith::AndIOp::create(b, l, isNaN(xr), isNaN(xi)));
           } else {
             arith::CmpIPredicate pred =
                 largest ? (isUnsigned ? arith::CmpIPredicate::ugt

@@ -78,11 +78,25 @@ func.func @scatter_nd_max_unsigned(%x: tensor<?x3xui8>, %i: tensor<2x1xi32>, %u:
 // CHECK-SAME: (%[[X:.*]]: tensor<3x4xf32>)
 // CHECK: %[[RANKS:.*]] = linalg.generic {indexing_maps = [#[[KEEP]], #[[ALONG]], #[[KEEP]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[X]], %[[X]] :
 // CHECK: ^bb0(%[[XI:.*]]: f32, %[[XR:.*]]: f32, %[[N:.*]]: i64):
+// x[r] beats x[i] when larger, or NaN against a number, or equal (NaN and
+// NaN included) at a lower position.
 // CHECK: %[[GT:.*]] = arith.cmpf ogt, %[[XR]], %[[XI]]
-// CHECK: %[[EQ:.*]] = arith.cmpf oeq, %[[XR]], %[[XI]]
-// CHECK: %[[BEFORE:.*]] = arith.cmpi ult
+// CHECK: %[[RNAN:.*]] = arith.cmpf uno, %[[XR]], %[[XR]]
+// CHECK: %[[INUM:.*]] = arith.cmpf ord, %[[XI]], %[[XI]]
+// CHECK: %[[NANWINS:.*]] = arith.andi %[[RNAN]], %[[INUM]]
+// CHECK: %[[BEATS:.*]] = arith.ori %[[GT]], %[[NANWINS]]
+// CHECK: %[[OEQ:.*]] = arith.cmpf oeq, %[[XR]], %[[XI]]
+// CHECK: %[[RNAN2:.*]] = arith.cmpf uno, %[[XR]], %[[XR]]
+// CHECK: %[[INAN:.*]] = arith.cmpf uno, %[[XI]], %[[XI]]
+// CHECK: %[[BOTHNAN:.*]] = arith.andi %[[RNAN2]], %[[INAN]]
+// CHECK: %[[EQ:.*]] = arith.ori %[[OEQ]], %[[BOTHNAN]]
+// CHECK: %[[R:.*]] = linalg.index 2
+// CHECK: %[[I:.*]] = linalg.index 1
+// CHECK: %[[BEFORE:.*]] = arith.cmpi ult, %[[R]], %[[I]]
 // CHECK: %[[TIE:.*]] = arith.andi %[[EQ]], %[[BEFORE]]
-// CHECK: arith.ori %[[GT]], %[[TIE]]
+// CHECK: %[[WINS:.*]] = arith.ori %[[BEATS]], %[[TIE]]
+// CHECK: %[[ONE:.*]] = arith.extui %[[WINS]] : i1 to i64
+// CHECK: arith.addi %[[N]], %[[ONE]]
 // CHECK: %[[IDX:.*]] = linalg.generic {indexing_maps = [#[[ALONG]], #[[KEEP]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[RANKS]] : tensor<3x4xi64>) outs(%{{.*}} : tensor<3x2xi64>)
 // CHECK: %[[VAL:.*]] = linalg.generic {{.*}} ins(%[[IDX]] : tensor<3x2xi64>) outs(%{{.*}} : tensor<3x2xf32>)
 // CHECK: tensor.extract %[[X]]
