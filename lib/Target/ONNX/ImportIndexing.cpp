@@ -18,6 +18,7 @@
 
 #include "onnx/onnx_pb.h"
 
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -317,6 +318,22 @@ static LogicalResult importNonZero(NodeImporter &node) {
   return success();
 }
 
+/// Lexicographic order of slices in which NaN is above every number and
+/// equal to NaN (numpy's unique collapses NaNs), so that it is a strict weak
+/// order for std::map and sorting.
+static bool lessSlice(ArrayRef<double> a, ArrayRef<double> b) {
+  for (auto [x, y] : llvm::zip(a, b)) {
+    bool xNaN = std::isnan(x), yNaN = std::isnan(y);
+    if (xNaN && yNaN)
+      continue;
+    if (xNaN || yNaN)
+      return yNaN;
+    if (x != y)
+      return x < y;
+  }
+  return false;
+}
+
 /// Unique of an import-time input: the four outputs are constants. Slices
 /// along `axis` (elements without one) compare lexicographically.
 static LogicalResult importUnique(NodeImporter &node) {
@@ -351,7 +368,10 @@ static LogicalResult importUnique(NodeImporter &node) {
     return elements;
   };
   // Distinct slices in order of first occurrence.
-  std::map<SmallVector<double>, int64_t> seen;
+  auto less = [](const SmallVector<double> &a, const SmallVector<double> &b) {
+    return lessSlice(a, b);
+  };
+  std::map<SmallVector<double>, int64_t, decltype(less)> seen(less);
   SmallVector<SmallVector<double>> uniques;
   SmallVector<int64_t> first, inverse(n), counts;
   for (int64_t s = 0; s < n; ++s) {
@@ -370,7 +390,7 @@ static LogicalResult importUnique(NodeImporter &node) {
   std::iota(order.begin(), order.end(), 0);
   if (*sorted)
     llvm::sort(order, [&](int64_t a, int64_t b) {
-      return uniques[a] < uniques[b];
+      return lessSlice(uniques[a], uniques[b]);
     });
   SmallVector<int64_t> rankOf(u);
   for (int64_t r = 0; r < u; ++r)

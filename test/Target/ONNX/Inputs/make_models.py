@@ -1220,6 +1220,16 @@ def nonzero_unique():
                              out("ys", 1)], opset=13)
 
 
+@case("indexing")
+def unique_nan():
+    # NaNs are one value, above every number (numpy >= 1.24).
+    nodes = [const("u", np.array([np.nan, 1.0, np.nan, 0.0], np.float32)),
+             node("Unique", ["u"], ["y", "first", "inverse", "counts"])]
+    return model(nodes, [], [out("y", 1), out("first", 1, TP.INT64),
+                             out("inverse", 1, TP.INT64), out("counts", 1, TP.INT64)],
+                 opset=11)
+
+
 @case("indexing_errors")
 def nonzero_runtime():
     return model([node("NonZero", ["x"], ["nz"], name="nz")], [inp("x", [2, 2])],
