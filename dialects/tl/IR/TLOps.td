@@ -14,5 +14,7 @@ include "tl/IR/TLIndexingOps.td"
 include "tl/IR/TLNNOps.td"
 include "tl/IR/TLReductionOps.td"
 include "tl/IR/TLTensorOps.td"
+include "tl/IR/TLLossOps.td"
+include "tl/IR/TLPositionalOps.td"
 
 #endif // TL_OPS_TD

@@ -31,6 +31,8 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLElementwiseToLinalgPatterns(patterns);
   populateTLReductionToLinalgPatterns(patterns);
   populateTLNormalizationToLinalgPatterns(patterns);
+  populateTLLossToLinalgPatterns(patterns);
+  populateTLPositionalToLinalgPatterns(patterns);
   populateTLIndexingToLinalgPatterns(patterns);
 }
 

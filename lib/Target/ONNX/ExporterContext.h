@@ -146,6 +146,8 @@ void addElementwiseExporters(ExportTable &table);
 void addNNExporters(ExportTable &table);
 void addReductionExporters(ExportTable &table);
 void addTensorExporters(ExportTable &table);
+void addLossExporters(ExportTable &table);
+void addPositionalExporters(ExportTable &table);
 void addIndexingExporters(ExportTable &table);
 
 //===----------------------------------------------------------------------===//

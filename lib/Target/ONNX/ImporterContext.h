@@ -270,6 +270,8 @@ void addElementwiseImporters(ImportTable &table);
 void addNNImporters(ImportTable &table);
 void addReductionImporters(ImportTable &table);
 void addTensorImporters(ImportTable &table);
+void addLossImporters(ImportTable &table);
+void addPositionalImporters(ImportTable &table);
 void addIndexingImporters(ImportTable &table);
 
 /// Folds a node whose inputs are known at import time (shape subgraphs).

@@ -71,6 +71,8 @@ public:
     addNNExporters(table);
     addReductionExporters(table);
     addTensorExporters(table);
+    addLossExporters(table);
+    addPositionalExporters(table);
     addIndexingExporters(table);
   }
 

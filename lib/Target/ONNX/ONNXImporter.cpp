@@ -42,6 +42,8 @@ public:
     addNNImporters(table);
     addReductionImporters(table);
     addTensorImporters(table);
+    addLossImporters(table);
+    addPositionalImporters(table);
     addIndexingImporters(table);
   }
 
