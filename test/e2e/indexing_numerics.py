@@ -74,7 +74,9 @@ def rand(*shape, dtype=np.float32):
 #===------------------------------------------------------------------------===#
 
 def ref_gather_elements(data, indices, axis):
+    # Out-of-range indices (undefined in ONNX) clamp to the nearest end in tl.
     wrapped = np.where(indices < 0, indices + data.shape[axis], indices)
+    wrapped = np.clip(wrapped, 0, data.shape[axis] - 1)
     return np.take_along_axis(data, wrapped.astype(np.int64), axis)
 
 
@@ -172,6 +174,11 @@ def cases():
     out.append(Case("gather_elements_axis0_neg_i32",
                     "tl.gather_elements {0}, {1} {{axis = 0 : i64}} : {T}",
                     [d, i], [ref_gather_elements(d, i, 0)]))
+    d = rand(3, 5)
+    i = ints(-9, 9, (3, 7))
+    out.append(Case("gather_elements_out_of_range_clamps",
+                    "tl.gather_elements {0}, {1} {{axis = 1 : i64}} : {T}",
+                    [d, i], [ref_gather_elements(d, i, 1)]))
     d = ints(-100, 100, (2, 6, 3))
     i = ints(-6, 6, (2, 4, 3))
     out.append(Case("gather_elements_dynamic",

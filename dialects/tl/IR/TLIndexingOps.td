@@ -30,7 +30,10 @@ def TL_GatherElementsOp : TL_InferOp<"gather_elements"> {
     `output[i0, ..., ik] = data[i0, ..., indices[i0, ..., ik], ..., ik]`, the
     index replacing the position at `axis`; the output has the shape of
     `indices`, which has the rank of `data`. Negative indices count from the
-    back of the axis (PyTorch's `gather` with wrapping).
+    back of the axis. In every op of this family, an index outside
+    `[-dim, dim - 1]`, which ONNX leaves undefined, is clamped to the nearest
+    end (as `tl.gather`), so that no bad index reads or writes outside a
+    tensor.
 
     ```mlir
     %y = tl.gather_elements %x, %i {axis = 1 : i64}
@@ -143,7 +146,8 @@ def TL_ReverseSequenceOp : TL_InferOp<"reverse_sequence"> {
   let description = [{
     ONNX `ReverseSequence`: for every batch entry `b` (along `batch_axis`),
     the elements at time steps `t < sequence_lens[b]` (along `time_axis`)
-    come from step `sequence_lens[b] - 1 - t`; later steps are copied.
+    come from step `sequence_lens[b] - 1 - t`; later steps are copied. A
+    length outside `[0, steps]` is clamped into it.
 
     ```mlir
     %y = tl.reverse_sequence %x, %lens {batch_axis = 1 : i64, time_axis = 0 : i64}
@@ -166,7 +170,8 @@ def TL_MaxUnpoolOp : TL_InferOp<"max_unpool"> {
     ONNX `MaxUnpool`: the output `[N, C, output_shape...]` is zero except
     that every input element `input[p]` is written at the flat (row-major,
     whole-tensor) position `indices[p]`, as `tl.max_pool_with_indices`
-    returns them. Later positions win on duplicates.
+    returns them (clamped into the output). Later positions win on
+    duplicates.
 
     ```mlir
     %y = tl.max_unpool %x, %i {output_shape = array<i64: 4, 4>}

@@ -39,10 +39,12 @@ static Value extractIndex(OpBuilder &b, Location loc, Value indices,
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), element);
 }
 
-/// `index` with negative values wrapped by `size`.
+/// `index` into a dim of `size`: negative values count from the back, and
+/// indices out of range, which ONNX leaves undefined, clamp to the nearest
+/// end (as tl.gather), so that no bad index reads or writes outside a tensor.
 static Value wrap(OpBuilder &b, Location loc, Value index, OpFoldResult size) {
   IndexMath im(b, loc);
-  return im.value(im.wrapNegative(index, size));
+  return im.value(im.clampIndex(index, size));
 }
 
 static SmallVector<Value> toValues(OpBuilder &b, Location loc,
@@ -201,12 +203,17 @@ struct ReverseSequenceOpLowering
     RankedTensorType resultType = op.getType();
     Value input = adaptor.getInput(), lens = adaptor.getSequenceLens();
     int64_t batchAxis = op.getBatchAxis(), timeAxis = op.getTimeAxis();
+    OpFoldResult timeSize = getDimSize(rewriter, loc, input, timeAxis);
     Value result = buildIndexedGeneric(
         rewriter, loc,
         refineSizes(resultType, getDimSizes(rewriter, loc, input)),
         resultType.getElementType(), ValueRange{}, {},
         [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) {
-          Value len = extractIndex(b, l, lens, ivs[batchAxis]);
+          // A length outside [0, steps] is clamped into it.
+          IndexMath im(b, l);
+          Value len = im.value(im.max(
+              im.min(extractIndex(b, l, lens, ivs[batchAxis]), timeSize),
+              im.c(0)));
           Value t = ivs[timeAxis];
           Value inside = arith::CmpIOp::create(
               b, l, arith::CmpIPredicate::slt, t, len);
@@ -312,11 +319,13 @@ struct MaxUnpoolOpLowering : OpConversionPattern<tl::MaxUnpoolOp> {
     for (int64_t i = 0; i < resultType.getRank(); ++i)
       all.front().push_back(i);
     Value flat = collapse(rewriter, loc, zeros, all);
+    OpFoldResult total = IndexMath(rewriter, loc).product(sizes);
     Value scattered = buildScatterLoops(
         rewriter, loc, flat, getDimSizes(rewriter, loc, input),
         tl::ScatterReduction::none,
         [&](OpBuilder &b, Location l, ValueRange ivs) {
-          SmallVector<Value> target{extractIndex(b, l, indices, ivs)};
+          SmallVector<Value> target{
+              wrap(b, l, extractIndex(b, l, indices, ivs), total)};
           Value update = tensor::ExtractOp::create(b, l, input, ivs);
           return std::make_pair(target, update);
         });

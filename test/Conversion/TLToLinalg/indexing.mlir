@@ -17,7 +17,10 @@
 // CHECK: %[[C:.*]] = arith.index_cast %[[IDX]] : i64 to index
 // CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[C]]
 // CHECK: %[[WRAPPED:.*]] = arith.addi %[[C]], %{{.*}}
-// CHECK: %[[COL:.*]] = arith.select %[[NEG]], %[[WRAPPED]], %[[C]]
+// CHECK: %[[WRAP:.*]] = arith.select %[[NEG]], %[[WRAPPED]], %[[C]]
+// Out-of-range indices clamp to [0, 3].
+// CHECK: %[[HI:.*]] = arith.minsi %[[WRAP]], %{{.*}}
+// CHECK: %[[COL:.*]] = arith.maxsi %[[HI]], %{{.*}}
 // CHECK: %[[E:.*]] = tensor.extract %[[X]][%[[ROW]], %[[COL]]]
 // CHECK: linalg.yield %[[E]]
 func.func @gather_elements(%x: tensor<3x4xf32>, %i: tensor<3x2xi64>) -> tensor<3x2xf32> {
@@ -32,7 +35,9 @@ func.func @gather_elements(%x: tensor<3x4xf32>, %i: tensor<3x2xi64>) -> tensor<3
 // CHECK: %[[R:.*]] = linalg.index 1
 // CHECK: %[[T:.*]] = tensor.extract %[[I]][%[[B]], %{{.*}}] : tensor<2x1xi64>
 // CHECK: %[[TI:.*]] = arith.index_cast %[[T]]
-// CHECK: %[[W:.*]] = arith.select %{{.*}}, %{{.*}}, %[[TI]]
+// CHECK: arith.select %{{.*}}, %{{.*}}, %[[TI]]
+// CHECK: arith.minsi
+// CHECK: %[[W:.*]] = arith.maxsi
 // CHECK: tensor.extract %[[D]][%[[B]], %[[W]], %[[R]]] : tensor<2x2x2xi32>
 func.func @gather_nd_batch(%d: tensor<2x2x2xi32>, %i: tensor<2x1xi64>) -> tensor<2x2xi32> {
   %0 = tl.gather_nd %d, %i {batch_dims = 1 : i64} : (tensor<2x2x2xi32>, tensor<2x1xi64>) -> tensor<2x2xi32>
@@ -44,7 +49,9 @@ func.func @gather_nd_batch(%d: tensor<2x2x2xi32>, %i: tensor<2x1xi64>) -> tensor
 // CHECK: %[[OUT:.*]] = scf.for %[[A:.*]] = %{{.*}} iter_args(%[[ACC0:.*]] = %[[X]]) -> (tensor<1x5xf32>)
 // CHECK: scf.for %[[B:.*]] = %{{.*}} iter_args(%[[ACC:.*]] = %[[ACC0]]) -> (tensor<1x5xf32>)
 // CHECK: tensor.extract %[[I]][%[[A]], %[[B]]]
-// CHECK: %[[POS:.*]] = arith.select
+// CHECK: arith.select
+// CHECK: arith.minsi
+// CHECK: %[[POS:.*]] = arith.maxsi
 // CHECK: %[[UPD:.*]] = tensor.extract %[[U]][%[[A]], %[[B]]]
 // CHECK: %[[OLD:.*]] = tensor.extract %[[ACC]][%[[A]], %[[POS]]]
 // CHECK: %[[SUM:.*]] = arith.addf %[[OLD]], %[[UPD]]
@@ -63,7 +70,9 @@ func.func @scatter_elements_add(%x: tensor<1x5xf32>, %i: tensor<1x2xi64>, %u: te
 // CHECK: scf.for %[[P:.*]] = %{{.*}} iter_args(%[[ACC0:.*]] = %[[X]]) -> (tensor<?x3xui8>)
 // CHECK: scf.for %[[Q:.*]] = %{{.*}} iter_args(%[[ACC:.*]] = %[[ACC0]])
 // CHECK: tensor.extract %[[I]][%[[P]], %{{.*}}] : tensor<2x1xi32>
-// CHECK: %[[ROW:.*]] = arith.select
+// CHECK: arith.select
+// CHECK: arith.minsi
+// CHECK: %[[ROW:.*]] = arith.maxsi
 // CHECK: tensor.extract %[[U]][%[[P]], %[[Q]]]
 // CHECK: tensor.extract %[[ACC]][%[[ROW]], %[[Q]]]
 // CHECK: arith.maxui
@@ -111,7 +120,10 @@ func.func @top_k(%x: tensor<3x4xf32>) -> (tensor<3x2xf32>, tensor<3x2xi64>) {
 // CHECK: %[[T:.*]] = linalg.index 0
 // CHECK: %[[B:.*]] = linalg.index 1
 // CHECK: %[[LEN:.*]] = tensor.extract %[[L]][%[[B]]]
-// CHECK: %[[N:.*]] = arith.index_cast %[[LEN]]
+// CHECK: %[[LENI:.*]] = arith.index_cast %[[LEN]]
+// The length clamps to [0, 4].
+// CHECK: %[[HI:.*]] = arith.minsi %[[LENI]], %{{.*}}
+// CHECK: %[[N:.*]] = arith.maxsi %[[HI]], %{{.*}}
 // CHECK: %[[IN:.*]] = arith.cmpi slt, %[[T]], %[[N]]
 // CHECK: %[[LAST:.*]] = arith.subi %[[N]], %{{.*}}
 // CHECK: %[[REV:.*]] = arith.subi %[[LAST]], %[[T]]
@@ -129,8 +141,10 @@ func.func @reverse_sequence(%x: tensor<4x3xf32>, %l: tensor<3xi64>) -> tensor<4x
 // CHECK: %[[S:.*]] = scf.for
 // CHECK: %[[P:.*]] = tensor.extract %[[I]]
 // CHECK: %[[PI:.*]] = arith.index_cast %[[P]]
+// CHECK: arith.minsi
+// CHECK: %[[PC:.*]] = arith.maxsi
 // CHECK: %[[V:.*]] = tensor.extract %[[X]]
-// CHECK: tensor.insert %[[V]] into %{{.*}}[%[[PI]]] : tensor<?xf32>
+// CHECK: tensor.insert %[[V]] into %{{.*}}[%[[PC]]] : tensor<?xf32>
 // CHECK: tensor.expand_shape %[[S]] {{\[\[}}0, 1, 2, 3]] output_shape [%{{.*}}, 2, 4, 4] : tensor<?xf32> into tensor<?x2x4x4xf32>
 func.func @max_unpool(%x: tensor<?x2x2x2xf32>, %i: tensor<?x2x2x2xi64>) -> tensor<?x2x4x4xf32> {
   %0 = tl.max_unpool %x, %i {output_shape = array<i64: 4, 4>}
