@@ -10,6 +10,7 @@
 
 include "tl/IR/TLBase.td"
 include "tl/IR/TLElementwiseOps.td"
+include "tl/IR/TLIndexingOps.td"
 include "tl/IR/TLNNOps.td"
 include "tl/IR/TLReductionOps.td"
 include "tl/IR/TLTensorOps.td"

@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Index/IR/IndexDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -32,6 +33,7 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLNormalizationToLinalgPatterns(patterns);
   populateTLLossToLinalgPatterns(patterns);
   populateTLPositionalToLinalgPatterns(patterns);
+  populateTLIndexingToLinalgPatterns(patterns);
 }
 
 namespace {
@@ -45,6 +47,8 @@ struct ConvertTLToLinalgPass
                            math::MathDialect, tensor::TensorDialect>();
     // Unsigned integer arithmetic goes through index.castu.
     target.addLegalDialect<index::IndexDialect>();
+    // Scatters are loops over their updates.
+    target.addLegalDialect<scf::SCFDialect>();
     // Elementwise bodies reinterpret uiN elements as iN with it.
     target.addLegalOp<UnrealizedConversionCastOp>();
     RewritePatternSet patterns(context);

@@ -148,6 +148,7 @@ void addReductionExporters(ExportTable &table);
 void addTensorExporters(ExportTable &table);
 void addLossExporters(ExportTable &table);
 void addPositionalExporters(ExportTable &table);
+void addIndexingExporters(ExportTable &table);
 
 //===----------------------------------------------------------------------===//
 // Helpers shared by the op exporters

@@ -73,6 +73,7 @@ public:
     addTensorExporters(table);
     addLossExporters(table);
     addPositionalExporters(table);
+    addIndexingExporters(table);
   }
 
   LogicalResult exportFunction();

@@ -44,6 +44,7 @@ public:
     addTensorImporters(table);
     addLossImporters(table);
     addPositionalImporters(table);
+    addIndexingImporters(table);
   }
 
   /// Fails with the importer's error on the first node it cannot import

@@ -49,6 +49,9 @@ void populateTLLossToLinalgPatterns(RewritePatternSet &patterns);
 
 /// trilu, cumsum (Positional.cpp).
 void populateTLPositionalToLinalgPatterns(RewritePatternSet &patterns);
+/// gather_elements, gather_nd, scatter_elements, scatter_nd, top_k,
+/// reverse_sequence, max_unpool (Indexing.cpp).
+void populateTLIndexingToLinalgPatterns(RewritePatternSet &patterns);
 
 } // namespace tlc
 } // namespace mlir
