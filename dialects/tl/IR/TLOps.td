@@ -13,5 +13,8 @@ include "tl/IR/TLElementwiseOps.td"
 include "tl/IR/TLNNOps.td"
 include "tl/IR/TLReductionOps.td"
 include "tl/IR/TLTensorOps.td"
+include "tl/IR/TLQuantOps.td"
+include "tl/IR/TLEinsumOps.td"
+include "tl/IR/TLSamplingOps.td"
 
 #endif // TL_OPS_TD

@@ -30,6 +30,9 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLElementwiseToLinalgPatterns(patterns);
   populateTLReductionToLinalgPatterns(patterns);
   populateTLNormalizationToLinalgPatterns(patterns);
+  populateTLQuantToLinalgPatterns(patterns);
+  populateTLEinsumToLinalgPatterns(patterns);
+  populateTLSamplingToLinalgPatterns(patterns);
 }
 
 namespace {

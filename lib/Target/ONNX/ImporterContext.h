@@ -270,6 +270,10 @@ void addElementwiseImporters(ImportTable &table);
 void addNNImporters(ImportTable &table);
 void addReductionImporters(ImportTable &table);
 void addTensorImporters(ImportTable &table);
+void addQuantImporters(ImportTable &table);
+void addLinearAlgebraImporters(ImportTable &table);
+void addSignalImporters(ImportTable &table);
+void addVisionImporters(ImportTable &table);
 
 /// Folds a node whose inputs are known at import time (shape subgraphs).
 /// Returns true when the outputs were bound, false when the node is not
@@ -290,6 +294,11 @@ FailureOr<Value> applyLegacyBroadcast(NodeImporter &node, Value lhs, Value rhs);
 /// Converts `value` to element type `type` with tl.cast unless it already
 /// has it.
 FailureOr<Value> castTo(NodeImporter &node, Value value, Type elementType);
+
+/// A tl.conv of `x`, `w` and the optional `bias` with the node's Conv
+/// attributes (kernel_shape, strides, pads, auto_pad, dilations, group);
+/// shared by Conv, ConvInteger and QLinearConv.
+FailureOr<Value> buildConv(NodeImporter &node, Value x, Value w, Value bias);
 
 /// Normalizes `axis` against `rank` with an error naming the node.
 FailureOr<int64_t> normalizeAxis(NodeImporter &node, int64_t axis,

@@ -42,6 +42,10 @@ public:
     addNNImporters(table);
     addReductionImporters(table);
     addTensorImporters(table);
+    addQuantImporters(table);
+    addLinearAlgebraImporters(table);
+    addSignalImporters(table);
+    addVisionImporters(table);
   }
 
   /// Fails with the importer's error on the first node it cannot import
