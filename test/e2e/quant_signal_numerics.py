@@ -12,15 +12,16 @@ a range that does not include 0, Einsum with diagonals, broadcasting
 ellipses, implicit results and three operands, Det of 1x1 to 4x4 batches,
 GridSample in every mode/padding/align_corners combination on points
 inside and outside the input, DFT of real and complex signals (forward,
-inverse, onesided, dft_length), STFT with a window, and the windows at
-several sizes.
+inverse, onesided, dft_length), STFT with a window, TfIdfVectorizer in
+every mode on 1-D and batched tokens, and the windows at several sizes.
 
 References, independent of tlc: numpy written from the ONNX operator
 definitions (integer results exact; the real value of QLinear* is
 acc * (scale_a * scale_b) in f32 before requantization), PyTorch's
 conv2d in float64 for the integer convolutions (exact for these sizes),
 numpy.einsum, numpy.linalg.det, PyTorch's F.grid_sample, numpy.fft, and
-numpy's hanning/blackman (symmetric) windows.
+numpy's hanning/blackman (symmetric) windows; TfIdfVectorizer against a
+direct count over every n-gram, skip distance and position.
 
   test/e2e/quant_signal_numerics.py [--bin build/bin] [-k FILTER] [-v]
 """
@@ -102,6 +103,31 @@ def conv_i32(x, w, stride=1, pad=0, dilation=1, groups=1):
                  torch.from_numpy(w.astype(np.float64)), stride=stride,
                  padding=pad, dilation=dilation, groups=groups)
     return y.numpy().astype(np.int32)
+
+
+def tfidf_reference(x, grams, indexes, min_n, max_n, max_skip, mode, weights):
+    """Counts every pool n-gram at every skip distance (unigrams once), per
+    row, then weights them as the ONNX operator defines."""
+    rows = x.reshape(-1, x.shape[-1])
+    out = np.zeros((rows.shape[0], max(indexes) + 1), np.float32)
+    for r, row in enumerate(rows):
+        for gram, index in zip(grams, indexes):
+            n = len(gram)
+            if not min_n <= n <= max_n:
+                continue
+            count = 0
+            for d in range(1, 2 if n == 1 else max_skip + 2):
+                for i in range(len(row) - (n - 1) * d):
+                    count += all(row[i + k * d] == gram[k] for k in range(n))
+            out[r, index] = count
+    w = np.zeros(out.shape[1], np.float32)
+    for index, weight in zip(indexes, weights):
+        w[index] = weight
+    if mode == "IDF":
+        out = (out > 0) * w
+    elif mode == "TFIDF":
+        out = out * w
+    return out.reshape(x.shape[:-1] + (out.shape[1],)).astype(np.float32)
 
 
 def cases():
@@ -243,6 +269,22 @@ def cases():
                        [np.stack([ref.real, ref.imag], -1).astype(f32)],
                        consts={"step": np.int64(5)}, opset=17,
                        input_order=["s", "step", "w"]))
+
+    # TfIdfVectorizer (integer pools) in every mode, 1-D and batched.
+    pool = [4, 7, 4, 7, 7, 1, 7, 4, 2]          # unigrams 4, 7; bigrams; trigram
+    counts, indexes = [0, 2, 6], [3, 0, 1, 4, 2]
+    grams = [[4], [7], [4, 7], [7, 1], [7, 4, 2]]
+    weights = [0.5, 1.5, 2.0, 3.0, 0.25]
+    x = RNG.integers(0, 9, (3, 11)).astype(np.int64)
+    x[0, :5] = [7, 4, 7, 4, 2]  # overlapping matches at several distances
+    for mode in ("TF", "IDF", "TFIDF"):
+        for shape in ((11,), (3, 11)):
+            xs = x[0] if len(shape) == 1 else x
+            ref = tfidf_reference(xs, grams, indexes, 1, 3, 2, mode, weights)
+            result.append(Case(f"tfidf_{mode.lower()}_{len(shape)}d", "TfIdfVectorizer",
+                               {"x": xs}, [ref], opset=9, mode=mode, min_gram_length=1,
+                               max_gram_length=3, max_skip_count=2, ngram_counts=counts,
+                               ngram_indexes=indexes, pool_int64s=pool, weights=weights))
 
     # Windows (numpy's are the symmetric forms; periodic = symmetric of n + 1
     # without its last point).

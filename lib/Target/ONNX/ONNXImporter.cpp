@@ -46,6 +46,7 @@ public:
     addLinearAlgebraImporters(table);
     addSignalImporters(table);
     addVisionImporters(table);
+    addTextImporters(table);
   }
 
   /// Fails with the importer's error on the first node it cannot import

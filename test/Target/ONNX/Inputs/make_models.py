@@ -1535,6 +1535,18 @@ def non_max_suppression():
                   init("iou", np.array([0.5], np.float32))], opset=11)
 
 
+@case("text")
+def tfidf_vectorizer():
+    attrs = dict(min_gram_length=1, max_gram_length=2, max_skip_count=1,
+                 ngram_counts=[0, 2], ngram_indexes=[1, 0, 2],
+                 pool_int64s=[3, 5, 3, 5])
+    nodes = [node("TfIdfVectorizer", ["x"], ["tf"], mode="TF", **attrs),
+             node("TfIdfVectorizer", ["x"], ["tfidf"], mode="TFIDF",
+                  weights=[0.5, 2.0, 4.0], **attrs)]
+    return model(nodes, [inp("x", [2, 4], TP.INT64)],
+                 [out("tf", 2), out("tfidf", 2)], opset=9)
+
+
 @case("coverage-errors")
 def non_max_suppression_runtime():
     nodes = [node("NonMaxSuppression", ["boxes", "scores"], ["selected"], name="nms")]
@@ -1563,6 +1575,14 @@ def qlinear_matmul_per_row_output_scale():
 def einsum_bad_equation():
     return model([node("Einsum", ["x"], ["y"], equation="ij->k", name="einsum")],
                  [inp("x", [2, 3])], [out("y", 1)], opset=12)
+
+
+@case("coverage-errors")
+def tfidf_strings():
+    return model([node("TfIdfVectorizer", ["x"], ["y"], name="tfidf", mode="TF",
+                       min_gram_length=1, max_gram_length=1, max_skip_count=0,
+                       ngram_counts=[0], ngram_indexes=[0], pool_strings=["a"])],
+                 [inp("x", [3], TP.INT64)], [out("y", 1)], opset=9)
 
 
 def main(argv):
