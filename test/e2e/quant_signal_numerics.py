@@ -11,7 +11,8 @@ zero points and a bias, ConvInteger with dilations, DynamicQuantizeLinear on
 a range that does not include 0, Einsum with diagonals, broadcasting
 ellipses, implicit results and three operands, Det of 1x1 to 4x4 batches,
 GridSample in every mode/padding/align_corners combination on points
-inside and outside the input, DFT of real and complex signals (forward,
+inside and outside the input, RoiAlign (both coordinate modes, boxes
+partly outside the image), DFT of real and complex signals (forward,
 inverse, onesided, dft_length), STFT with a window, TfIdfVectorizer in
 every mode on 1-D and batched tokens, and the windows at several sizes.
 
@@ -19,7 +20,8 @@ References, independent of tlc: numpy written from the ONNX operator
 definitions (integer results exact; the real value of QLinear* is
 acc * (scale_a * scale_b) in f32 before requantization), PyTorch's
 conv2d in float64 for the integer convolutions (exact for these sizes),
-numpy.einsum, numpy.linalg.det, PyTorch's F.grid_sample, numpy.fft, and
+numpy.einsum, numpy.linalg.det, PyTorch's F.grid_sample, torchvision's
+roi_align, numpy.fft, and
 numpy's hanning/blackman (symmetric) windows; TfIdfVectorizer against a
 direct count over every n-gram, skip distance and position.
 
@@ -245,6 +247,25 @@ def cases():
                 result.append(Case(f"grid_sample_{mode}_{padding}_{align}", "GridSample",
                                    {"x": x, "grid": grid}, [ref], opset=16, mode=mode,
                                    padding_mode=padding, align_corners=align))
+
+    # RoiAlign against torchvision.ops.roi_align (average of sampling_ratio^2
+    # bilinear samples per bin); boxes partly outside the image.
+    from torchvision.ops import roi_align
+    feats = r(2, 3, 9, 11)
+    boxes = np.array([[0.5, 1.0, 6.0, 7.5], [-3.0, -2.0, 4.0, 3.0], [2.0, 2.0, 2.5, 2.2],
+                      [5.0, 4.0, 13.0, 12.0]], f32)
+    batch = np.array([1, 0, 1, 0], np.int64)
+    for aligned in (False, True):
+        for scale in (1.0, 0.5):
+            ref = roi_align(torch.from_numpy(feats),
+                            torch.from_numpy(np.concatenate([batch[:, None].astype(f32), boxes], 1)),
+                            output_size=(3, 4), spatial_scale=scale, sampling_ratio=2,
+                            aligned=aligned).numpy()
+            mode = "half_pixel" if aligned else "output_half_pixel"
+            result.append(Case(f"roi_align_{mode}_{scale}", "RoiAlign",
+                               {"x": feats, "rois": boxes, "batch": batch}, [ref], opset=16,
+                               coordinate_transformation_mode=mode, output_height=3,
+                               output_width=4, sampling_ratio=2, spatial_scale=scale))
 
     # DFT against numpy.fft.
     sig = r(2, 12, 5, 1)

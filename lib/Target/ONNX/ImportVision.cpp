@@ -3,6 +3,14 @@
 // GridSample maps to tl.grid_sample (opset 16 mode names bilinear/bicubic,
 // opset 20 names linear/cubic).
 //
+// RoiAlign (average mode, a fixed sampling_ratio) is a decomposition onto
+// tl.grid_sample: the sampling points of every RoI bin are computed from the
+// rois with elementwise ops, the RoI's image is gathered by batch index,
+// bilinear samples with border clamping (align_corners, so that grid
+// coordinates are pixel indices) are zeroed where a point lies beyond one
+// pixel outside the image, as ONNX Runtime does, and averaged per bin by
+// tl.avg_pool.
+//
 // NonMaxSuppression's output size depends on the data, which a compiled tl
 // function (static result ranks, shapes fixed by the inputs' shapes) cannot
 // express. It is supported when its inputs are known at import time
@@ -181,7 +189,175 @@ static LogicalResult importGridSample(NodeImporter &node) {
   return success();
 }
 
+static LogicalResult importRoiAlign(NodeImporter &node) {
+  FailureOr<Value> x = node.getInput(0);
+  FailureOr<Value> rois = node.getInput(1);
+  FailureOr<Value> batchIndices = node.getInput(2);
+  FailureOr<std::string> mode = node.getString("mode", "avg");
+  FailureOr<int64_t> outH = node.getInt("output_height", 1);
+  FailureOr<int64_t> outW = node.getInt("output_width", 1);
+  FailureOr<int64_t> ratio = node.getInt("sampling_ratio", 0);
+  FailureOr<double> spatialScale = node.getFloat("spatial_scale", 1.0);
+  FailureOr<std::string> transform = node.getString(
+      "coordinate_transformation_mode",
+      node.getOpset() >= 16 ? "half_pixel" : "output_half_pixel");
+  if (failed(x) || failed(rois) || failed(batchIndices) || failed(mode) ||
+      failed(outH) || failed(outW) || failed(ratio) || failed(spatialScale) ||
+      failed(transform))
+    return failure();
+  if (*mode != "avg")
+    return node.emitError() << "only mode 'avg' is supported";
+  if (*ratio <= 0)
+    return node.emitError() << "sampling_ratio must be positive (the "
+                               "adaptive ratio depends on the RoI sizes)";
+  if (*outH <= 0 || *outW <= 0)
+    return node.emitError() << "output_height and output_width must be "
+                               "positive";
+  if (*transform != "half_pixel" && *transform != "output_half_pixel")
+    return node.emitError() << "unsupported coordinate_transformation_mode '"
+                            << *transform << "'";
+  auto xType = cast<RankedTensorType>(x->getType());
+  auto roisType = cast<RankedTensorType>(rois->getType());
+  if (xType.getRank() != 4 || xType.isDynamicDim(2) || xType.isDynamicDim(3) ||
+      xType.getDimSize(2) < 2 || xType.getDimSize(3) < 2)
+    return node.emitError()
+           << "X must be [N, C, H, W] with static H, W of at least 2";
+  if (roisType.getRank() != 2 || roisType.getDimSize(1) != 4 ||
+      roisType.getElementType() != xType.getElementType())
+    return node.emitError() << "rois must be [num_rois, 4] of X's type";
+  Type floatType = xType.getElementType();
+  int64_t height = xType.getDimSize(2), width = xType.getDimSize(3);
+  int64_t sr = *ratio, samplesH = *outH * sr, samplesW = *outW * sr;
+  OpBuilder &b = node.getBuilder();
+  double offset = *transform == "half_pixel" ? 0.5 : 0.0;
+
+  auto column = [&](int64_t i) -> FailureOr<Value> {
+    SmallVector<int64_t> starts = {i}, ends = {i + 1}, axes = {1};
+    FailureOr<Value> c = node.create<tl::SliceOp>(
+        *rois, b.getDenseI64ArrayAttr(starts), b.getDenseI64ArrayAttr(ends),
+        b.getDenseI64ArrayAttr(axes), DenseI64ArrayAttr());
+    if (failed(c))
+      return failure();
+    FailureOr<Value> scaled =
+        node.create<tl::MulOp>(*c, node.scalar(floatType, *spatialScale));
+    if (failed(scaled) || offset == 0.0)
+      return scaled;
+    return node.create<tl::SubOp>(*scaled, node.scalar(floatType, offset));
+  };
+  // The sample coordinates along one axis, [R, out * sr], with the mask of
+  // those within [-1, size].
+  auto samples = [&](Value start, Value end, int64_t out,
+                     int64_t size) -> FailureOr<std::pair<Value, Value>> {
+    FailureOr<Value> extent = node.create<tl::SubOp>(end, start);
+    if (failed(extent))
+      return failure();
+    if (offset == 0.0)
+      extent = node.create<tl::MaxOp>(*extent, node.scalar(floatType, 1.0));
+    if (failed(extent))
+      return failure();
+    FailureOr<Value> bin =
+        node.create<tl::DivOp>(*extent, node.scalar(floatType, double(out)));
+    if (failed(bin))
+      return failure();
+    SmallVector<Attribute> offsets;
+    for (int64_t p = 0; p < out; ++p)
+      for (int64_t i = 0; i < sr; ++i)
+        offsets.push_back(
+            FloatAttr::get(floatType, double(p) + (double(i) + 0.5) / sr));
+    Value offsetRow = node.constant(DenseElementsAttr::get(
+        RankedTensorType::get({1, out * sr}, floatType), offsets));
+    FailureOr<Value> scaled = node.create<tl::MulOp>(offsetRow, *bin);
+    if (failed(scaled))
+      return failure();
+    FailureOr<Value> coords = node.create<tl::AddOp>(start, *scaled);
+    if (failed(coords))
+      return failure();
+    FailureOr<Value> above =
+        node.create<tl::GreaterEqualOp>(*coords, node.scalar(floatType, -1.0));
+    FailureOr<Value> below = node.create<tl::LessEqualOp>(
+        *coords, node.scalar(floatType, double(size)));
+    if (failed(above) || failed(below))
+      return failure();
+    FailureOr<Value> inside = node.create<tl::AndOp>(*above, *below);
+    if (failed(inside))
+      return failure();
+    // Grid coordinates with align_corners: -1 + 2 x / (size - 1).
+    FailureOr<Value> normalized = node.create<tl::MulOp>(
+        *coords, node.scalar(floatType, 2.0 / double(size - 1)));
+    if (failed(normalized))
+      return failure();
+    normalized =
+        node.create<tl::SubOp>(*normalized, node.scalar(floatType, 1.0));
+    if (failed(normalized))
+      return failure();
+    return std::make_pair(*normalized, *inside);
+  };
+
+  FailureOr<Value> x1 = column(0), y1 = column(1), x2 = column(2),
+                   y2 = column(3);
+  if (failed(x1) || failed(y1) || failed(x2) || failed(y2))
+    return failure();
+  FailureOr<std::pair<Value, Value>> xs = samples(*x1, *x2, *outW, width);
+  FailureOr<std::pair<Value, Value>> ys = samples(*y1, *y2, *outH, height);
+  if (failed(xs) || failed(ys))
+    return failure();
+
+  // grid [R, samplesH, samplesW, 2] from x [R, 1, samplesW, 1] and
+  // y [R, samplesH, 1, 1].
+  Value zeros = node.constant(DenseElementsAttr::get(
+      RankedTensorType::get({1, samplesH, samplesW, 1}, floatType),
+      FloatAttr::get(floatType, 0.0)));
+  FailureOr<Value> gx =
+      node.create<tl::UnsqueezeOp>(xs->first, b.getDenseI64ArrayAttr({1, 3}));
+  FailureOr<Value> gy =
+      node.create<tl::UnsqueezeOp>(ys->first, b.getDenseI64ArrayAttr({2, 3}));
+  if (failed(gx) || failed(gy))
+    return failure();
+  gx = node.create<tl::AddOp>(*gx, zeros);
+  gy = node.create<tl::AddOp>(*gy, zeros);
+  if (failed(gx) || failed(gy))
+    return failure();
+  FailureOr<Value> grid = node.create<tl::ConcatOp>(
+      ValueRange{*gx, *gy}, b.getI64IntegerAttr(3));
+  FailureOr<Value> images = node.create<tl::GatherOp>(
+      *x, *batchIndices, b.getI64IntegerAttr(0));
+  if (failed(grid) || failed(images))
+    return failure();
+  MLIRContext *context = node.getContext();
+  FailureOr<Value> sampled = node.create<tl::GridSampleOp>(
+      *images, *grid, tl::ResizeModeAttr::get(context, tl::ResizeMode::linear),
+      tl::GridPaddingModeAttr::get(context, tl::GridPaddingMode::border),
+      b.getBoolAttr(true));
+  if (failed(sampled))
+    return failure();
+
+  // mask [R, 1, samplesH, samplesW]
+  FailureOr<Value> maskX = castTo(node, xs->second, floatType);
+  FailureOr<Value> maskY = castTo(node, ys->second, floatType);
+  if (failed(maskX) || failed(maskY))
+    return failure();
+  maskX = node.create<tl::UnsqueezeOp>(*maskX, b.getDenseI64ArrayAttr({1, 2}));
+  maskY = node.create<tl::UnsqueezeOp>(*maskY, b.getDenseI64ArrayAttr({1, 3}));
+  if (failed(maskX) || failed(maskY))
+    return failure();
+  FailureOr<Value> mask = node.create<tl::MulOp>(*maskY, *maskX);
+  if (failed(mask))
+    return failure();
+  FailureOr<Value> masked = node.create<tl::MulOp>(*sampled, *mask);
+  if (failed(masked))
+    return failure();
+  SmallVector<int64_t> window = {sr, sr};
+  FailureOr<Value> pooled = node.create<tl::AvgPoolOp>(
+      *masked, b.getDenseI64ArrayAttr(window), b.getDenseI64ArrayAttr(window),
+      DenseI64ArrayAttr(), b.getBoolAttr(false), b.getBoolAttr(false));
+  if (failed(pooled))
+    return failure();
+  node.setOutput(0, *pooled);
+  return success();
+}
+
 void mlir::tlc::onnx_import::addVisionImporters(ImportTable &table) {
+  table["RoiAlign"] = importRoiAlign;
   table["GridSample"] = importGridSample;
   table["NonMaxSuppression"] = importNonMaxSuppression;
 }

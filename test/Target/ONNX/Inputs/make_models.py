@@ -1525,6 +1525,14 @@ def grid_sample():
 
 
 @case("vision")
+def roi_align():
+    nodes = [node("RoiAlign", ["x", "rois", "batch"], ["y"], output_height=2,
+                  output_width=3, sampling_ratio=2, spatial_scale=0.5)]
+    return model(nodes, [inp("x", [2, 4, 8, 8]), inp("rois", [5, 4]),
+                         inp("batch", [5], TP.INT64)], [out("y", 4)], opset=16)
+
+
+@case("vision")
 def non_max_suppression():
     boxes = np.array([[[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, 10, 1, 11]]], np.float32)
     scores = np.array([[[0.9, 0.8, 0.7]]], np.float32)
