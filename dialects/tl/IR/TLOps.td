@@ -16,5 +16,7 @@ include "tl/IR/TLTensorOps.td"
 include "tl/IR/TLQuantOps.td"
 include "tl/IR/TLEinsumOps.td"
 include "tl/IR/TLSamplingOps.td"
+include "tl/IR/TLLossOps.td"
+include "tl/IR/TLPositionalOps.td"
 
 #endif // TL_OPS_TD

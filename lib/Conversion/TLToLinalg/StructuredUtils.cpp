@@ -144,6 +144,10 @@ OpFoldResult IndexMath::wrapNegative(OpFoldResult lhs, OpFoldResult size) {
       .getResult();
 }
 
+OpFoldResult IndexMath::clampIndex(OpFoldResult lhs, OpFoldResult size) {
+  return max(min(wrapNegative(lhs, size), sub(size, c(1))), c(0));
+}
+
 OpFoldResult IndexMath::product(ArrayRef<OpFoldResult> values) {
   OpFoldResult result = c(1);
   for (OpFoldResult v : values)

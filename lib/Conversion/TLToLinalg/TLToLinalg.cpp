@@ -33,6 +33,8 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLQuantToLinalgPatterns(patterns);
   populateTLEinsumToLinalgPatterns(patterns);
   populateTLSamplingToLinalgPatterns(patterns);
+  populateTLLossToLinalgPatterns(patterns);
+  populateTLPositionalToLinalgPatterns(patterns);
 }
 
 namespace {

@@ -147,6 +147,8 @@ void addNNExporters(ExportTable &table);
 void addReductionExporters(ExportTable &table);
 void addTensorExporters(ExportTable &table);
 void addQuantExporters(ExportTable &table);
+void addLossExporters(ExportTable &table);
+void addPositionalExporters(ExportTable &table);
 
 //===----------------------------------------------------------------------===//
 // Helpers shared by the op exporters

@@ -275,6 +275,8 @@ void addLinearAlgebraImporters(ImportTable &table);
 void addSignalImporters(ImportTable &table);
 void addVisionImporters(ImportTable &table);
 void addTextImporters(ImportTable &table);
+void addLossImporters(ImportTable &table);
+void addPositionalImporters(ImportTable &table);
 
 /// Folds a node whose inputs are known at import time (shape subgraphs).
 /// Returns true when the outputs were bound, false when the node is not

@@ -72,6 +72,8 @@ public:
     addReductionExporters(table);
     addTensorExporters(table);
     addQuantExporters(table);
+    addLossExporters(table);
+    addPositionalExporters(table);
   }
 
   LogicalResult exportFunction();

@@ -47,6 +47,8 @@ public:
     addSignalImporters(table);
     addVisionImporters(table);
     addTextImporters(table);
+    addLossImporters(table);
+    addPositionalImporters(table);
   }
 
   /// Fails with the importer's error on the first node it cannot import

@@ -52,6 +52,11 @@ void populateTLEinsumToLinalgPatterns(RewritePatternSet &patterns);
 
 /// tl.grid_sample (Sampling.cpp).
 void populateTLSamplingToLinalgPatterns(RewritePatternSet &patterns);
+/// nll_loss (Loss.cpp).
+void populateTLLossToLinalgPatterns(RewritePatternSet &patterns);
+
+/// trilu, cumsum (Positional.cpp).
+void populateTLPositionalToLinalgPatterns(RewritePatternSet &patterns);
 
 } // namespace tlc
 } // namespace mlir

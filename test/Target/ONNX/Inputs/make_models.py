@@ -1591,6 +1591,71 @@ def tfidf_strings():
                        min_gram_length=1, max_gram_length=1, max_skip_count=0,
                        ngram_counts=[0], ngram_indexes=[0], pool_strings=["a"])],
                  [inp("x", [3], TP.INT64)], [out("y", 1)], opset=9)
+# Losses
+#===-----------------------------------------------------------------------===#
+
+@case("loss")
+def nll_loss():
+    nodes = [node("NegativeLogLikelihoodLoss", ["x", "t", "w"], ["sum"],
+                  reduction="sum", ignore_index=-1),
+             node("NegativeLogLikelihoodLoss", ["x", "t"], ["none"],
+                  reduction="none"),
+             node("NegativeLogLikelihoodLoss", ["x", "t"], ["mean"])]
+    return model(nodes, [inp("x", [3, 5, 2]), inp("t", [3, 2], TP.INT64),
+                         inp("w", [5])],
+                 [out("sum", 0), out("none", 2), out("mean", 0)], opset=13)
+
+
+@case("loss")
+def sce_loss():
+    # log_prob is the log_softmax over the class axis the loss is taken of.
+    nodes = [node("SoftmaxCrossEntropyLoss", ["x", "t"], ["loss", "log_prob"],
+                  reduction="mean", ignore_index=2),
+             node("SoftmaxCrossEntropyLoss", ["x", "t", "w"], ["weighted"],
+                  reduction="none")]
+    return model(nodes, [inp("x", ["N", 4, 3]), inp("t", ["N", 3], TP.INT32),
+                         inp("w", [4])],
+                 [out("loss", 0), out("log_prob", 3), out("weighted", 2)],
+                 opset=13)
+
+
+@case("loss_errors")
+def sce_bad_reduction():
+    return model([node("SoftmaxCrossEntropyLoss", ["x", "t"], ["loss"],
+                       reduction="max")],
+                 [inp("x", [3, 4]), inp("t", [3], TP.INT64)], [out("loss", 0)],
+                 opset=13)
+
+
+#===-----------------------------------------------------------------------===#
+# Trilu, CumSum
+#===-----------------------------------------------------------------------===#
+
+@case("positional")
+def trilu():
+    nodes = [node("Trilu", ["x", "k"], ["upper"]),
+             node("Trilu", ["x"], ["lower"], upper=0),
+             node("Trilu", ["x", "k1"], ["lower_k1"], upper=0)]
+    return model(nodes, [inp("x", ["B", 4, 5]), inp("k", [], TP.INT64)],
+                 [out("upper", 3), out("lower", 3), out("lower_k1", 3)],
+                 [init("k1", np.array([-1], dtype=np.int64))], opset=14)
+
+
+@case("positional")
+def cumsum():
+    nodes = [node("CumSum", ["x", "axis"], ["y"]),
+             node("CumSum", ["i", "axis0"], ["j"], exclusive=1, reverse=1)]
+    return model(nodes, [inp("x", [2, 3]), inp("i", [4], TP.INT32)],
+                 [out("y", 2), out("j", 1, TP.INT32)],
+                 [init("axis", np.array(-1, dtype=np.int32)),
+                  init("axis0", np.array([0], dtype=np.int64))], opset=14)
+
+
+@case("positional_errors")
+def cumsum_runtime_axis():
+    return model([node("CumSum", ["x", "axis"], ["y"])],
+                 [inp("x", [2, 3]), inp("axis", [], TP.INT64)], [out("y", 2)],
+                 opset=14)
 
 
 def main(argv):
