@@ -12,6 +12,8 @@ Suites (each an independent reference):
                                                         (resize_pool_numerics.py)
   indexing     gathers, scatters, top-k, unpooling, shifts vs numpy/PyTorch
                                                         (indexing_numerics.py)
+  quant-signal quantization, Einsum, Det, GridSample, DFT/STFT, windows
+               via ONNX vs numpy/PyTorch                (quant_signal_numerics.py)
   python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
   pytorch      PyTorch models via ONNX vs PyTorch       (pytorch_models.py)
   pytorch-zoo  torchvision, transformer, RNN, ... zoo   (pytorch_zoo.py; --all
@@ -52,6 +54,7 @@ def suites(args):
                     "--build-dir", build, "-j", str(args.jobs)], env),
         ("resize-pool", [PY, os.path.join(HERE, "resize_pool_numerics.py"),
                          "--bin", args.bin], env),
+        ("quant-signal", [PY, os.path.join(HERE, "quant_signal_numerics.py"), "--bin", args.bin], env),
         ("loss-positional", [PY, os.path.join(HERE, "loss_positional_numerics.py"), "--bin", args.bin], env),
         ("indexing", [PY, os.path.join(HERE, "indexing_numerics.py"), "--bin", args.bin], env),
         ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),

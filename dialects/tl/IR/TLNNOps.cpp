@@ -268,8 +268,12 @@ LogicalResult ConvOp::verify() {
   if (getWeight().getType().getElementType() !=
       getInput().getType().getElementType())
     return emitOpError("input and weight must have the same element type");
-  if (Value bias = getBias())
+  if (Value bias = getBias()) {
+    if (cast<RankedTensorType>(bias.getType()).getElementType() !=
+        getInput().getType().getElementType())
+      return emitOpError("bias must have the input's element type");
     return verifyChannelVector(*this, bias, "bias", dimOrDynamic(getWeight(), 0));
+  }
   return success();
 }
 

@@ -55,6 +55,10 @@ def TL_MatMulOp : TL_InferOp<"matmul"> {
 // Convolution
 //===----------------------------------------------------------------------===//
 
+// Convolutions also run on signless integers (ConvInteger, QLinearConv
+// accumulate in i32).
+def TL_ConvTensor : RankedTensorOf<[TL_Float, I8, I16, I32, I64]>;
+
 def TL_ConvOp : TL_InferOp<"conv"> {
   let summary = "1-D/2-D/3-D convolution (channels-first), grouped and dilated";
   let description = [{
@@ -64,6 +68,10 @@ def TL_ConvOp : TL_InferOp<"conv"> {
     every spatial dimension followed by the end pads (default 0). `group`
     equal to `C` and `F` is a depthwise convolution.
 
+    Integer (signless) operands accumulate in their own type, wrapping on
+    overflow; integer convolution with zero points is written as `tl.cast`
+    to i32, `tl.sub` of the zero point and `tl.conv` on i32.
+
     Output spatial size: `floor((D + pad_begin + pad_end - dilation * (K - 1) - 1) / stride) + 1`.
 
     ```mlir
@@ -71,13 +79,13 @@ def TL_ConvOp : TL_InferOp<"conv"> {
         : (tensor<1x3x224x224xf32>, tensor<64x3x7x7xf32>, tensor<64xf32>) -> tensor<1x64x112x112xf32>
     ```
   }];
-  let arguments = (ins TL_FloatTensor:$input, TL_FloatTensor:$weight,
-                   Optional<TL_FloatTensor>:$bias,
+  let arguments = (ins TL_ConvTensor:$input, TL_ConvTensor:$weight,
+                   Optional<TL_ConvTensor>:$bias,
                    OptionalAttr<DenseI64ArrayAttr>:$strides,
                    OptionalAttr<DenseI64ArrayAttr>:$pads,
                    OptionalAttr<DenseI64ArrayAttr>:$dilations,
                    DefaultValuedAttr<I64Attr, "1">:$group);
-  let results = (outs TL_FloatTensor:$output);
+  let results = (outs TL_ConvTensor:$output);
   let assemblyFormat = [{
     $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
   }];

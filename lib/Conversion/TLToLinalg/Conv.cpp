@@ -77,6 +77,13 @@ static Value createGroupedConvGeneric(OpBuilder &b, Location loc, Value input,
              b, loc, TypeRange{init.getType()}, ValueRange{input, weight},
              ValueRange{init}, maps, iterators,
              [](OpBuilder &nb, Location nloc, ValueRange args) {
+               if (isa<IntegerType>(args[0].getType())) {
+                 Value product =
+                     arith::MulIOp::create(nb, nloc, args[0], args[1]);
+                 Value sum = arith::AddIOp::create(nb, nloc, args[2], product);
+                 linalg::YieldOp::create(nb, nloc, sum);
+                 return;
+               }
                Value product =
                    arith::MulFOp::create(nb, nloc, args[0], args[1]);
                Value sum = arith::AddFOp::create(nb, nloc, args[2], product);

@@ -31,6 +31,9 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLElementwiseToLinalgPatterns(patterns);
   populateTLReductionToLinalgPatterns(patterns);
   populateTLNormalizationToLinalgPatterns(patterns);
+  populateTLQuantToLinalgPatterns(patterns);
+  populateTLEinsumToLinalgPatterns(patterns);
+  populateTLSamplingToLinalgPatterns(patterns);
   populateTLLossToLinalgPatterns(patterns);
   populateTLPositionalToLinalgPatterns(patterns);
   populateTLIndexingToLinalgPatterns(patterns);

@@ -96,10 +96,17 @@ static LogicalResult exportDense(OpExporter &ex) {
 
 static LogicalResult exportConv(OpExporter &ex) {
   auto op = cast<tl::ConvOp>(ex.getOp());
-  std::vector<std::string> inputs{ex.input(0), ex.input(1)};
+  // Integer convolutions (from ConvInteger/QLinearConv) run as Conv in a
+  // float type that holds their values exactly.
+  Type type = getTensorType(op.getInput()).getElementType();
+  SmallVector<std::pair<std::string, Type>> inputs{{ex.input(0), type},
+                                                   {ex.input(1), type}};
   if (op.getBias())
-    inputs.push_back(ex.nameOf(op.getBias()));
-  onnx::NodeProto &node = ex.node("Conv", inputs, {ex.output()});
+    inputs.push_back({ex.nameOf(op.getBias()), type});
+  onnx::NodeProto *conv = ex.nodeWithCasts("Conv", inputs, ex.output(), type);
+  if (!conv)
+    return failure();
+  onnx::NodeProto &node = *conv;
   setKernelShape(node, getTensorType(op.getWeight()));
   setOptionalInts(node, "strides", op.getStrides());
   setOptionalInts(node, "pads", op.getPads());

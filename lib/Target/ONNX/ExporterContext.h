@@ -146,6 +146,7 @@ void addElementwiseExporters(ExportTable &table);
 void addNNExporters(ExportTable &table);
 void addReductionExporters(ExportTable &table);
 void addTensorExporters(ExportTable &table);
+void addQuantExporters(ExportTable &table);
 void addLossExporters(ExportTable &table);
 void addPositionalExporters(ExportTable &table);
 void addIndexingExporters(ExportTable &table);

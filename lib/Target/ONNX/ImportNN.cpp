@@ -262,6 +262,28 @@ static SmallVector<int64_t> getSpatialDims(RankedTensorType type) {
 // Conv / ConvTranspose
 //===----------------------------------------------------------------------===//
 
+FailureOr<Value> mlir::tlc::onnx_import::buildConv(NodeImporter &node, Value x,
+                                                   Value w, Value bias) {
+  FailureOr<int64_t> group = node.getInt("group", 1);
+  if (failed(group))
+    return failure();
+  RankedTensorType wType = getType(w);
+  if (wType.getRank() != getType(x).getRank())
+    return node.emitError() << "weight rank " << wType.getRank()
+                            << " does not match input rank "
+                            << getType(x).getRank();
+  FailureOr<Window> window =
+      getWindow(node, getType(x), getSpatialDims(wType), true);
+  if (failed(window))
+    return failure();
+  OpBuilder &b = node.getBuilder();
+  return node.create<tl::ConvOp>(x, w, bias,
+                                 optionalArray(b, window->strides, 1),
+                                 optionalArray(b, window->pads, 0),
+                                 optionalArray(b, window->dilations, 1),
+                                 b.getI64IntegerAttr(*group));
+}
+
 static LogicalResult importConv(NodeImporter &node) {
   FailureOr<Value> x = node.getInput(0);
   FailureOr<Value> w = node.getInput(1);
@@ -274,25 +296,7 @@ static LogicalResult importConv(NodeImporter &node) {
       return failure();
     bias = *b;
   }
-  FailureOr<int64_t> group = node.getInt("group", 1);
-  if (failed(group))
-    return failure();
-  RankedTensorType wType = getType(*w);
-  if (wType.getRank() != getType(*x).getRank())
-    return node.emitError() << "weight rank " << wType.getRank()
-                            << " does not match input rank "
-                            << getType(*x).getRank();
-  FailureOr<Window> window =
-      getWindow(node, getType(*x), getSpatialDims(wType), true);
-  if (failed(window))
-    return failure();
-  OpBuilder &b = node.getBuilder();
-  return setResult(node,
-                   node.create<tl::ConvOp>(
-                       *x, *w, bias, optionalArray(b, window->strides, 1),
-                       optionalArray(b, window->pads, 0),
-                       optionalArray(b, window->dilations, 1),
-                       b.getI64IntegerAttr(*group)));
+  return setResult(node, buildConv(node, *x, *w, bias));
 }
 
 static LogicalResult importConvTranspose(NodeImporter &node) {

@@ -270,6 +270,11 @@ void addElementwiseImporters(ImportTable &table);
 void addNNImporters(ImportTable &table);
 void addReductionImporters(ImportTable &table);
 void addTensorImporters(ImportTable &table);
+void addQuantImporters(ImportTable &table);
+void addLinearAlgebraImporters(ImportTable &table);
+void addSignalImporters(ImportTable &table);
+void addVisionImporters(ImportTable &table);
+void addTextImporters(ImportTable &table);
 void addLossImporters(ImportTable &table);
 void addPositionalImporters(ImportTable &table);
 void addIndexingImporters(ImportTable &table);
@@ -293,6 +298,11 @@ FailureOr<Value> applyLegacyBroadcast(NodeImporter &node, Value lhs, Value rhs);
 /// Converts `value` to element type `type` with tl.cast unless it already
 /// has it.
 FailureOr<Value> castTo(NodeImporter &node, Value value, Type elementType);
+
+/// A tl.conv of `x`, `w` and the optional `bias` with the node's Conv
+/// attributes (kernel_shape, strides, pads, auto_pad, dilations, group);
+/// shared by Conv, ConvInteger and QLinearConv.
+FailureOr<Value> buildConv(NodeImporter &node, Value x, Value w, Value bias);
 
 /// Normalizes `axis` against `rank` with an error naming the node.
 FailureOr<int64_t> normalizeAxis(NodeImporter &node, int64_t axis,

@@ -71,6 +71,7 @@ public:
     addNNExporters(table);
     addReductionExporters(table);
     addTensorExporters(table);
+    addQuantExporters(table);
     addLossExporters(table);
     addPositionalExporters(table);
     addIndexingExporters(table);

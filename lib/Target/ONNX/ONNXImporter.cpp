@@ -42,6 +42,11 @@ public:
     addNNImporters(table);
     addReductionImporters(table);
     addTensorImporters(table);
+    addQuantImporters(table);
+    addLinearAlgebraImporters(table);
+    addSignalImporters(table);
+    addVisionImporters(table);
+    addTextImporters(table);
     addLossImporters(table);
     addPositionalImporters(table);
     addIndexingImporters(table);

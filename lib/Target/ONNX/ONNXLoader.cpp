@@ -453,10 +453,29 @@ LogicalResult mlir::tlc::onnx_import::inferShapes(onnx::ModelProto &model,
                                    node.output().end()));
     node.mutable_output()->DeleteSubrange(1, node.output_size() - 1);
   }
+  // Its STFT inference gives a onesided output dft_length bins instead of
+  // dft_length / 2 + 1 and then rejects the model's correct declaration: the
+  // output is renamed for inference (which needs it to exist) and the type
+  // inferred for the temporary name dropped.
+  std::vector<std::pair<onnx::NodeProto *, std::string>> renamed;
+  for (onnx::NodeProto &node : *model.mutable_graph()->mutable_node()) {
+    if (node.op_type() != "STFT" || node.output_size() < 1)
+      continue;
+    renamed.emplace_back(&node, node.output(0));
+    node.set_output(0, node.output(0) + ".tlc_stft_uninferred");
+  }
   auto restore = [&] {
     for (auto &[node, outputs] : hidden)
       for (const std::string &output : outputs)
         node->add_output(output);
+    for (auto &[node, output] : renamed) {
+      std::string temporary = node->output(0);
+      node->set_output(0, output);
+      auto *valueInfo = model.mutable_graph()->mutable_value_info();
+      for (int i = valueInfo->size() - 1; i >= 0; --i)
+        if (valueInfo->Get(i).name() == temporary)
+          valueInfo->DeleteSubrange(i, 1);
+    }
   };
   try {
     onnx::ShapeInferenceOptions inferenceOptions(

@@ -44,6 +44,14 @@ void populateTLReductionToLinalgPatterns(RewritePatternSet &patterns);
 /// (Normalization.cpp).
 void populateTLNormalizationToLinalgPatterns(RewritePatternSet &patterns);
 
+/// tl.quantize, tl.dequantize (Quant.cpp).
+void populateTLQuantToLinalgPatterns(RewritePatternSet &patterns);
+
+/// tl.einsum (Einsum.cpp).
+void populateTLEinsumToLinalgPatterns(RewritePatternSet &patterns);
+
+/// tl.grid_sample (Sampling.cpp).
+void populateTLSamplingToLinalgPatterns(RewritePatternSet &patterns);
 /// nll_loss (Loss.cpp).
 void populateTLLossToLinalgPatterns(RewritePatternSet &patterns);
 

@@ -1523,6 +1523,187 @@ def unsorted():
 
 
 #===-----------------------------------------------------------------------===#
+# Quantization, Einsum, window functions
+#===-----------------------------------------------------------------------===#
+
+@case("quant")
+def quantize_linear():
+    nodes = [node("QuantizeLinear", ["x", "s", "z"], ["q"]),
+             node("QuantizeLinear", ["x", "sc", "zc"], ["qc"], axis=1),
+             node("QuantizeLinear", ["x", "s"], ["q_default"]),
+             node("DequantizeLinear", ["q", "s", "z"], ["d"])]
+    return model(nodes, [inp("x", [2, 3, 4])],
+                 [out("q", 3, TP.UINT8), out("qc", 3, TP.INT8),
+                  out("q_default", 3, TP.UINT8), out("d", 3)],
+                 [init("s", np.float32(0.5)), init("z", np.uint8(128)),
+                  init("sc", np.array([0.5, 1, 2], np.float32)),
+                  init("zc", np.array([-1, 0, 1], np.int8))])
+
+
+@case("quant")
+def dynamic_quantize_linear():
+    nodes = [node("DynamicQuantizeLinear", ["x"], ["y", "ys", "yz"])]
+    return model(nodes, [inp("x", [2, 3])],
+                 [out("y", 2, TP.UINT8), out("ys", 0), out("yz", 0, TP.UINT8)],
+                 opset=11)
+
+
+@case("quant")
+def integer_matmul_conv():
+    nodes = [node("MatMulInteger", ["a", "b", "az", "bz"], ["mm"]),
+             node("ConvInteger", ["x", "w", "xz", "wz"], ["conv"], pads=[1, 1, 1, 1])]
+    return model(nodes, [inp("a", [4, 3], TP.UINT8), inp("b", [3, 2], TP.INT8),
+                         inp("x", [1, 2, 5, 5], TP.UINT8),
+                         inp("w", [3, 2, 3, 3], TP.UINT8)],
+                 [out("mm", 2, TP.INT32), out("conv", 4, TP.INT32)],
+                 [init("az", np.array([1, 2, 3, 4], np.uint8)),
+                  init("bz", np.array([5], np.int8)),
+                  init("xz", np.uint8(7)),
+                  init("wz", np.array([1, 2, 3], np.uint8))], opset=10)
+
+
+@case("quant")
+def qlinear_matmul_conv():
+    nodes = [node("QLinearMatMul", ["a", "as", "az", "b", "bs", "bz", "ys", "yz"], ["mm"]),
+             node("QLinearConv", ["x", "as", "az", "w", "ws", "wz", "ys", "yz", "bias"],
+                  ["conv"])]
+    return model(nodes, [inp("a", [2, 4], TP.UINT8), inp("b", [4, 3], TP.UINT8),
+                         inp("x", [1, 2, 5, 5], TP.UINT8),
+                         inp("w", [3, 2, 1, 1], TP.UINT8)],
+                 [out("mm", 2, TP.UINT8), out("conv", 4, TP.UINT8)],
+                 [init("as", np.array([0.5], np.float32)),
+                  init("az", np.array([3], np.uint8)),
+                  init("bs", np.array([0.25], np.float32)),
+                  init("bz", np.array([4], np.uint8)),
+                  init("ws", np.array([0.25, 0.5, 1], np.float32)),
+                  init("wz", np.array([1, 2, 3], np.uint8)),
+                  init("ys", np.float32(0.125)), init("yz", np.uint8(10)),
+                  init("bias", np.array([1, -2, 3], np.int32))], opset=10)
+
+
+@case("linalg")
+def einsum():
+    nodes = [node("Einsum", ["a", "b"], ["mm"], equation="bij, bjk -> bik"),
+             node("Einsum", ["x"], ["diag"], equation="...ii->...i"),
+             node("Einsum", ["v", "v"], ["dot"], equation="i,i")]
+    return model(nodes, [inp("a", [5, 2, 3]), inp("b", [5, 3, 4]),
+                         inp("x", [3, 4, 4]), inp("v", [6])],
+                 [out("mm", 3), out("diag", 2), out("dot", 0)], opset=12)
+
+
+@case("linalg")
+def det():
+    nodes = [node("Det", ["x"], ["d2"]), node("Det", ["y"], ["d3"])]
+    return model(nodes, [inp("x", [4, 2, 2]), inp("y", [3, 3])],
+                 [out("d2", 1), out("d3", 0)], opset=11)
+
+
+@case("signal")
+def windows():
+    nodes = [node("HannWindow", ["n"], ["hann"]),
+             node("HammingWindow", ["n"], ["hamming"], periodic=0),
+             node("BlackmanWindow", ["n"], ["blackman"], output_datatype=TP.DOUBLE)]
+    return model(nodes, [], [out("hann", 1), out("hamming", 1),
+                             out("blackman", 1, TP.DOUBLE)],
+                 [init("n", np.int64(4))], opset=17)
+
+
+@case("signal")
+def mel_weight_matrix():
+    nodes = [node("MelWeightMatrix", ["bins", "dft", "rate", "low", "high"], ["mel"])]
+    return model(nodes, [], [out("mel", 2)],
+                 [init("bins", np.int64(2)), init("dft", np.int64(8)),
+                  init("rate", np.int64(8000)), init("low", np.float32(0)),
+                  init("high", np.float32(4000))], opset=17)
+
+
+@case("signal")
+def dft_stft():
+    nodes = [node("DFT", ["x"], ["dft"], axis=1),
+             node("DFT", ["c", "n"], ["idft"], axis=-2, inverse=1),
+             node("STFT", ["s", "step", "w"], ["stft"])]
+    return model(nodes, [inp("x", [2, 4, 1]), inp("c", [3, 2]), inp("s", [1, 10, 1]),
+                         inp("w", [4])],
+                 [out("dft", 3), out("idft", 2), out("stft", 4)],
+                 [init("n", np.int64(2)), init("step", np.int64(3))], opset=17)
+
+
+@case("vision")
+def grid_sample():
+    nodes = [node("GridSample", ["x", "g"], ["bilinear"]),
+             node("GridSample", ["x", "g"], ["bicubic"], mode="bicubic",
+                  padding_mode="reflection", align_corners=1)]
+    return model(nodes, [inp("x", [1, 2, 4, 4]), inp("g", [1, 3, 5, 2])],
+                 [out("bilinear", 4), out("bicubic", 4)], opset=16)
+
+
+@case("vision")
+def roi_align():
+    nodes = [node("RoiAlign", ["x", "rois", "batch"], ["y"], output_height=2,
+                  output_width=3, sampling_ratio=2, spatial_scale=0.5)]
+    return model(nodes, [inp("x", [2, 4, 8, 8]), inp("rois", [5, 4]),
+                         inp("batch", [5], TP.INT64)], [out("y", 4)], opset=16)
+
+
+@case("vision")
+def non_max_suppression():
+    boxes = np.array([[[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, 10, 1, 11]]], np.float32)
+    scores = np.array([[[0.9, 0.8, 0.7]]], np.float32)
+    nodes = [node("NonMaxSuppression", ["boxes", "scores", "max", "iou"], ["selected"])]
+    return model(nodes, [], [out("selected", 2, TP.INT64)],
+                 [init("boxes", boxes), init("scores", scores),
+                  init("max", np.array([3], np.int64)),
+                  init("iou", np.array([0.5], np.float32))], opset=11)
+
+
+@case("text")
+def tfidf_vectorizer():
+    attrs = dict(min_gram_length=1, max_gram_length=2, max_skip_count=1,
+                 ngram_counts=[0, 2], ngram_indexes=[1, 0, 2],
+                 pool_int64s=[3, 5, 3, 5])
+    nodes = [node("TfIdfVectorizer", ["x"], ["tf"], mode="TF", **attrs),
+             node("TfIdfVectorizer", ["x"], ["tfidf"], mode="TFIDF",
+                  weights=[0.5, 2.0, 4.0], **attrs)]
+    return model(nodes, [inp("x", [2, 4], TP.INT64)],
+                 [out("tf", 2), out("tfidf", 2)], opset=9)
+
+
+@case("coverage-errors")
+def non_max_suppression_runtime():
+    nodes = [node("NonMaxSuppression", ["boxes", "scores"], ["selected"], name="nms")]
+    return model(nodes, [inp("boxes", [1, 3, 4]), inp("scores", [1, 1, 3])],
+                 [out("selected", 2, TP.INT64)], opset=11)
+
+
+@case("coverage-errors")
+def det_too_large():
+    return model([node("Det", ["x"], ["d"], name="det")], [inp("x", [5, 5])],
+                 [out("d", 0)], opset=11)
+
+
+@case("coverage-errors")
+def qlinear_matmul_per_row_output_scale():
+    nodes = [node("QLinearMatMul", ["a", "s", "z", "b", "s", "z", "ys", "yz"], ["y"],
+                  name="qmm")]
+    return model(nodes, [inp("a", [2, 3], TP.UINT8), inp("b", [3, 2], TP.UINT8)],
+                 [out("y", 2, TP.UINT8)],
+                 [init("s", np.array([0.5], np.float32)), init("z", np.array([1], np.uint8)),
+                  init("ys", np.array([0.5, 0.25], np.float32)),
+                  init("yz", np.array([1, 2], np.uint8))], opset=10)
+
+
+@case("coverage-errors")
+def einsum_bad_equation():
+    return model([node("Einsum", ["x"], ["y"], equation="ij->k", name="einsum")],
+                 [inp("x", [2, 3])], [out("y", 1)], opset=12)
+
+
+@case("coverage-errors")
+def tfidf_strings():
+    return model([node("TfIdfVectorizer", ["x"], ["y"], name="tfidf", mode="TF",
+                       min_gram_length=1, max_gram_length=1, max_skip_count=0,
+                       ngram_counts=[0], ngram_indexes=[0], pool_strings=["a"])],
+                 [inp("x", [3], TP.INT64)], [out("y", 1)], opset=9)
 # Losses
 #===-----------------------------------------------------------------------===#
 
