@@ -11,6 +11,7 @@
 include "tl/IR/TLBase.td"
 include "tl/IR/TLElementwiseOps.td"
 include "tl/IR/TLNNOps.td"
+include "tl/IR/TLRecurrentOps.td"
 include "tl/IR/TLReductionOps.td"
 include "tl/IR/TLTensorOps.td"
 

@@ -20,6 +20,7 @@ def ConvertTLToLinalg : Pass<"convert-tl-to-linalg", "func::FuncOp"> {
     "::mlir::index::IndexDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
   ];
 }

@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Index/IR/IndexDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -30,6 +31,7 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLElementwiseToLinalgPatterns(patterns);
   populateTLReductionToLinalgPatterns(patterns);
   populateTLNormalizationToLinalgPatterns(patterns);
+  populateTLRecurrentToLinalgPatterns(patterns);
 }
 
 namespace {
@@ -41,6 +43,8 @@ struct ConvertTLToLinalgPass
     target.addIllegalDialect<tl::TLDialect>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, tensor::TensorDialect>();
+    // Recurrent layers loop over time steps.
+    target.addLegalDialect<scf::SCFDialect>();
     // Unsigned integer arithmetic goes through index.castu.
     target.addLegalDialect<index::IndexDialect>();
     // Elementwise bodies reinterpret uiN elements as iN with it.

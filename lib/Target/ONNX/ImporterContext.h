@@ -268,6 +268,7 @@ using ImportTable = llvm::StringMap<ImportFunction>;
 
 void addElementwiseImporters(ImportTable &table);
 void addNNImporters(ImportTable &table);
+void addRecurrentImporters(ImportTable &table);
 void addReductionImporters(ImportTable &table);
 void addTensorImporters(ImportTable &table);
 

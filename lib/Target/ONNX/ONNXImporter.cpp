@@ -40,6 +40,7 @@ public:
         fileLoc(FileLineColLoc::get(context, path, 0, 0)) {
     addElementwiseImporters(table);
     addNNImporters(table);
+    addRecurrentImporters(table);
     addReductionImporters(table);
     addTensorImporters(table);
   }

@@ -44,6 +44,9 @@ void populateTLReductionToLinalgPatterns(RewritePatternSet &patterns);
 /// (Normalization.cpp).
 void populateTLNormalizationToLinalgPatterns(RewritePatternSet &patterns);
 
+/// tl.rnn, tl.gru, tl.lstm: an scf.for over the time steps (Recurrent.cpp).
+void populateTLRecurrentToLinalgPatterns(RewritePatternSet &patterns);
+
 } // namespace tlc
 } // namespace mlir
 
