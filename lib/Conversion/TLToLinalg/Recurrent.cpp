@@ -158,6 +158,30 @@ Value matmulInto(OpBuilder &b, Location loc, Value lhs, Value rhs, Value init) {
       .getResult(0);
 }
 
+/// `init[t, b, g] += sum_k x[t, b, k] * w[k, g]`.
+Value projectInputs(OpBuilder &b, Location loc, Value x, Value w, Value init) {
+  MLIRContext *ctx = b.getContext();
+  auto map = [&](ArrayRef<unsigned> dims) {
+    SmallVector<AffineExpr> exprs;
+    for (unsigned d : dims)
+      exprs.push_back(getAffineDimExpr(d, ctx));
+    return AffineMap::get(4, 0, exprs, ctx);
+  };
+  SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{init.getType()}, ValueRange{x, w},
+             ValueRange{init},
+             ArrayRef<AffineMap>{map({0, 1, 3}), map({3, 2}), map({0, 1, 2})},
+             iterators,
+             [&](OpBuilder &nb, Location nloc, ValueRange args) {
+               Value product = arith::MulFOp::create(nb, nloc, args[0], args[1]);
+               Value sum = arith::AddFOp::create(nb, nloc, args[2], product);
+               linalg::YieldOp::create(nb, nloc, sum);
+             })
+      .getResult(0);
+}
+
 Value matmul(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   Type elementType = cast<RankedTensorType>(lhs.getType()).getElementType();
   SmallVector<OpFoldResult> sizes = {tensor::getMixedSize(b, loc, lhs, 0),
@@ -323,14 +347,6 @@ SmallVector<Value> lowerLayer(OpBuilder &b, Location loc,
     // linear_before_reset, which goes inside the reset product.
     Value rbh;
     Value projectionInit;
-    std::optional<int64_t> staticSeq = getConstantIntValue(seq);
-    std::optional<int64_t> staticBatch = getConstantIntValue(batch);
-    OpFoldResult rows =
-        staticSeq && staticBatch
-            ? OpFoldResult(b.getIndexAttr(*staticSeq * *staticBatch))
-            : OpFoldResult(arith::MulIOp::create(
-                  b, loc, getValueOrCreateConstantIndexOp(b, loc, seq),
-                  getValueOrCreateConstantIndexOp(b, loc, batch)));
     if (in.bias) {
       Value wb = slice(b, loc, in.bias, {dir, zeroIdx}, {oneIdx, gateIdx}, {0});
       Value rb = slice(b, loc, in.bias, {dir, gateIdx}, {oneIdx, gateIdx}, {0});
@@ -338,16 +354,16 @@ SmallVector<Value> lowerLayer(OpBuilder &b, Location loc,
       if (rbhApart)
         rbh = slice(b, loc, in.bias, {dir, b.getIndexAttr(gateWidth + 2 * hidden)},
                     {oneIdx, hiddenIdx}, {0});
-      // [rows, gates] filled with the bias of each column.
-      AffineMap column = AffineMap::get(2, 0, {getAffineDimExpr(1, ctx)}, ctx);
+      // [seq, batch, gates] filled with the bias of each gate column.
+      AffineMap column = AffineMap::get(3, 0, {getAffineDimExpr(2, ctx)}, ctx);
       projectionInit = buildStepGeneric(
-          b, loc, ValueRange{wb, rb}, {column, column}, {rows, gateIdx},
+          b, loc, ValueRange{wb, rb}, {column, column}, {seq, batch, gateIdx},
           elementType, 1,
           [&](OpBuilder &nb, Location nloc, ValueRange args) {
             ScalarMath m{nb, nloc, computeType};
             Value sum = m.add(args[0], args[1]);
             if (rbhApart) {
-              Value j = linalg::IndexOp::create(nb, nloc, 1);
+              Value j = linalg::IndexOp::create(nb, nloc, 2);
               Value inH = arith::CmpIOp::create(
                   nb, nloc, arith::CmpIPredicate::sge, j,
                   arith::ConstantIndexOp::create(nb, nloc, 2 * hidden));
@@ -357,20 +373,14 @@ SmallVector<Value> lowerLayer(OpBuilder &b, Location loc,
           })[0];
     } else {
       Value zero = ew::createScalarConstant(b, loc, elementType, 0.0);
-      projectionInit = ew::createFilledTensor(b, loc, {rows, gateIdx}, zero);
+      projectionInit =
+          ew::createFilledTensor(b, loc, {seq, batch, gateIdx}, zero);
     }
     Value xd = reverseByGather ? reverseValidSteps(b, loc, x, in.lens) : x;
-    Value flat = tensor::CollapseShapeOp::create(
-        b, loc, xd, SmallVector<ReassociationIndices>{{0, 1}, {2}});
-    Value projected = matmulInto(b, loc, flat, w, projectionInit);
-    projected = tensor::ExpandShapeOp::create(
-        b, loc,
-        RankedTensorType::get({staticSeq.value_or(ShapedType::kDynamic),
-                               staticBatch.value_or(ShapedType::kDynamic),
-                               gateWidth},
-                              elementType),
-        projected, SmallVector<ReassociationIndices>{{0, 1}, {2}},
-        ArrayRef<OpFoldResult>{seq, batch, gateIdx});
+    // The input projection of every step: a contraction over the features
+    // (no reshape to one matmul: expanding its result's dynamic rows back
+    // into [seq, batch] trips up MLIR 22's strided-metadata expansion).
+    Value projected = projectInputs(b, loc, xd, w, projectionInit);
 
     Value h0 = initialState(b, loc, in.initialH, d, batchMajor, batch, hidden,
                             elementType);

@@ -1401,6 +1401,49 @@ def self_loop():
                  [inp("x", [4])], [out("a", 1)])
 
 
+@case("recurrent")
+def lstm_bidirectional_full():
+    # Every input, all three outputs, symbolic seq and batch.
+    names = ["x", "w", "r", "b", "lens", "h0", "c0", "p"]
+    return model([node("LSTM", names, ["y", "y_h", "y_c"], hidden_size=3,
+                       direction="bidirectional", input_forget=1)],
+                 [inp("x", ["seq", "batch", 4]), inp("w", [2, 12, 4]),
+                  inp("r", [2, 12, 3]), inp("b", [2, 24]),
+                  inp("lens", ["batch"], TP.INT32), inp("h0", [2, "batch", 3]),
+                  inp("c0", [2, "batch", 3]), inp("p", [2, 9])],
+                 [out("y", 4), out("y_h", 3), out("y_c", 3)], opset=14)
+
+
+@case("recurrent")
+def gru_activations():
+    # alpha/beta are consumed in order by the activations that take them:
+    # HardSigmoid takes alpha 0.3 and beta 0.6, LeakyRelu alpha 0.05.
+    return model([node("GRU", ["x", "w", "r", "", "", "h0"], ["", "y_h"],
+                       hidden_size=5, linear_before_reset=1, clip=3.0,
+                       activations=["hardsigmoid", "LeakyRelu"],
+                       activation_alpha=[0.3, 0.05], activation_beta=[0.6])],
+                 [inp("x", [7, 2, 3]), inp("w", [1, 15, 3]), inp("r", [1, 15, 5]),
+                  inp("h0", [1, 2, 5])],
+                 [out("y_h", 3)], opset=14)
+
+
+@case("recurrent")
+def rnn_layout_reverse_no_hidden_size():
+    # hidden_size comes from R when absent.
+    return model([node("RNN", ["x", "w", "r"], ["y"], direction="reverse",
+                       layout=1)],
+                 [inp("x", [2, 7, 3]), inp("w", [1, 4, 3]), inp("r", [1, 4, 4])],
+                 [out("y", 4)], opset=14)
+
+
+@case("recurrent-errors")
+def rnn_unknown_activation():
+    return model([node("RNN", ["x", "w", "r"], ["y"], hidden_size=4,
+                       activations=["Gelu"], name="rnn")],
+                 [inp("x", [2, 7, 3]), inp("w", [1, 4, 3]), inp("r", [1, 4, 4])],
+                 [out("y", 4)], opset=14)
+
+
 @case("errors")
 def unsorted():
     # Acyclic but out of order, which ONNX does not allow.
