@@ -9,6 +9,7 @@
 #define TL_OPS_TD
 
 include "tl/IR/TLBase.td"
+include "tl/IR/TLControlFlowOps.td"
 include "tl/IR/TLElementwiseOps.td"
 include "tl/IR/TLNNOps.td"
 include "tl/IR/TLRecurrentOps.td"

@@ -32,6 +32,7 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLReductionToLinalgPatterns(patterns);
   populateTLNormalizationToLinalgPatterns(patterns);
   populateTLRecurrentToLinalgPatterns(patterns);
+  populateTLControlFlowToSCFPatterns(patterns);
 }
 
 namespace {

@@ -47,6 +47,9 @@ void populateTLNormalizationToLinalgPatterns(RewritePatternSet &patterns);
 /// tl.rnn, tl.gru, tl.lstm: an scf.for over the time steps (Recurrent.cpp).
 void populateTLRecurrentToLinalgPatterns(RewritePatternSet &patterns);
 
+/// tl.if, tl.loop: scf.if and scf.while (ControlFlow.cpp).
+void populateTLControlFlowToSCFPatterns(RewritePatternSet &patterns);
+
 } // namespace tlc
 } // namespace mlir
 

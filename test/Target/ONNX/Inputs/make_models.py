@@ -1444,6 +1444,38 @@ def rnn_unknown_activation():
                  [out("y", 4)], opset=14)
 
 
+@case("control-flow")
+def if_captures():
+    # The branches use outer values (x, y) and produce different shapes.
+    then_branch = helper.make_graph(
+        [node("Neg", ["x"], ["t"])], "then", [], [out("t", 1)])
+    else_branch = helper.make_graph(
+        [node("Relu", ["y"], ["e"])], "else", [], [out("e", 1)])
+    return model([node("If", ["c"], ["r"], then_branch=then_branch,
+                       else_branch=else_branch)],
+                 [inp("c", [], TP.BOOL), inp("x", [4]), inp("y", [3])],
+                 [out("r", 1)], opset=13)
+
+
+@case("control-flow")
+def loop_growing():
+    # A loop-carried value that grows each iteration becomes dynamic; the
+    # scan output stacks a scalar per iteration; the body reads `step` from
+    # the outer graph.
+    body = helper.make_graph(
+        [node("Identity", ["c_in"], ["c_out"]),
+         node("Concat", ["acc_in", "step"], ["acc_out"], axis=0),
+         node("ReduceSum", ["acc_out"], ["total"], keepdims=0)],
+        "body",
+        [inp("i", [], TP.INT64), inp("c_in", [], TP.BOOL), inp("acc_in", None)],
+        [out("c_out", []), out("acc_out", 1), out("total", [])])
+    # out("c_out", []) declares a bool below; fix its element type.
+    body.output[0].type.tensor_type.elem_type = TP.BOOL
+    return model([node("Loop", ["n", "", "acc0"], ["acc", "totals"], body=body)],
+                 [inp("n", [], TP.INT64), inp("acc0", [1]), inp("step", [1])],
+                 [out("acc", 1), out("totals", 1)], opset=13)
+
+
 @case("errors")
 def unsorted():
     # Acyclic but out of order, which ONNX does not allow.
