@@ -1,9 +1,10 @@
-//===- ImportControlFlow.cpp - ONNX If and Loop ---------------------------===//
+//===- ImportControlFlow.cpp - ONNX If, Loop and Scan ---------------------===//
 //
 // The branches and the loop body are ONNX subgraphs, imported into the
 // regions of tl.if / tl.loop; their references to outer values become plain
 // uses of values defined above. Result and loop-carried types are the join
-// of what the regions produce (dynamic where shapes differ).
+// of what the regions produce (dynamic where shapes differ). Scan is a
+// tl.loop over the scan axis whose body gathers each step's elements.
 //
 //===----------------------------------------------------------------------===//
 
@@ -166,7 +167,120 @@ static LogicalResult importLoop(NodeImporter &node) {
   return success();
 }
 
+/// The integer list attribute `name` is absent or all `value`.
+static FailureOr<bool> isAll(NodeImporter &node, StringRef name,
+                             int64_t value) {
+  FailureOr<std::optional<SmallVector<int64_t>>> list = node.getInts(name);
+  if (failed(list))
+    return failure();
+  return !*list || llvm::all_of(**list, [&](int64_t v) { return v == value; });
+}
+
+/// Scan (opset 9 on; opset 8 with a batch dim of 1 and no sequence_lens):
+/// loop-carried states and scan elements along axis 0, forward.
+static LogicalResult importScan(NodeImporter &node) {
+  OpBuilder &b = node.getBuilder();
+  Location loc = node.getLoc();
+  bool batched = node.getOpset() < 9;
+  FailureOr<int64_t> numScans = node.getInt("num_scan_inputs", -1);
+  if (failed(numScans))
+    return failure();
+  unsigned first = batched ? 1 : 0;
+  if (*numScans < 1 || first + *numScans > node.getNumInputs())
+    return node.emitError() << "num_scan_inputs must be in [1, "
+                            << node.getNumInputs() - first << "]";
+  if (batched && node.hasInput(0))
+    return node.emitError() << "sequence_lens is not supported";
+  for (StringRef name : {"directions", "scan_input_directions",
+                         "scan_output_directions", "scan_input_axes",
+                         "scan_output_axes"}) {
+    FailureOr<bool> defaults = isAll(node, name, 0);
+    if (failed(defaults))
+      return failure();
+    if (!*defaults)
+      return node.emitError() << "only scanning forward along axis 0 is "
+                                 "supported ('"
+                              << name << "')";
+  }
+  // Opset 8 has a leading batch dim: supported when it is 1.
+  auto unbatch = [&](Value value) -> FailureOr<Value> {
+    if (!batched)
+      return value;
+    auto type = cast<RankedTensorType>(value.getType());
+    if (type.getRank() < 1 || type.getDimSize(0) != 1)
+      return node.emitError() << "only a batch size of 1 is supported",
+             failure();
+    return node.create<tl::SqueezeOp>(value, b.getDenseI64ArrayAttr({0}));
+  };
+  SmallVector<Value> states, scans;
+  unsigned numStates = node.getNumInputs() - first - *numScans;
+  for (unsigned i = first; i < node.getNumInputs(); ++i) {
+    FailureOr<Value> value = node.getInput(i);
+    if (failed(value) || failed(value = unbatch(*value)))
+      return failure();
+    (i < first + numStates ? states : scans).push_back(*value);
+  }
+  auto scanType = cast<RankedTensorType>(scans.front().getType());
+  if (scanType.getRank() < 1 || scanType.isDynamicDim(0))
+    return node.emitError() << "the scan axis must have a static size";
+  int64_t steps = scanType.getDimSize(0);
+  Value max = node.scalar(b.getI64Type(), steps);
+
+  auto block = std::make_unique<Block>();
+  block->addArgument(scalarType(b, b.getI64Type()), loc);
+  block->addArgument(scalarType(b, b.getI1Type()), loc);
+  SmallVector<Value> bodyInputs;
+  for (Value state : states)
+    bodyInputs.push_back(block->addArgument(state.getType(), loc));
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(block.get());
+    for (Value scan : scans) {
+      FailureOr<Value> element = node.create<tl::GatherOp>(
+          scan, block->getArgument(0), b.getI64IntegerAttr(0));
+      if (failed(element))
+        return failure();
+      bodyInputs.push_back(*element);
+    }
+  }
+  FailureOr<SmallVector<Value>> yielded =
+      node.importSubgraph("body", block.get(), bodyInputs);
+  if (failed(yielded))
+    return failure();
+  if (yielded->size() < numStates)
+    return node.emitError() << "the body returns fewer values than states";
+  SmallVector<Type> resultTypes(ValueRange(states).getTypes());
+  for (unsigned i = numStates; i < yielded->size(); ++i) {
+    auto element = cast<RankedTensorType>((*yielded)[i].getType());
+    SmallVector<int64_t> shape = {steps};
+    llvm::append_range(shape, element.getShape());
+    resultTypes.push_back(RankedTensorType::get(shape, element.getElementType()));
+  }
+  SmallVector<Value> yields = {block->getArgument(1)};
+  llvm::append_range(yields, *yielded);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(block.get());
+    tl::YieldOp::create(b, loc, yields);
+  }
+  auto op = tl::LoopOp::create(b, loc, resultTypes, max, Value(), states);
+  op.getBody().push_back(block.release());
+  for (unsigned i = 0; i < op.getNumResults(); ++i) {
+    Value result = op.getResult(i);
+    if (batched) {
+      FailureOr<Value> batchedResult =
+          node.create<tl::UnsqueezeOp>(result, b.getDenseI64ArrayAttr({0}));
+      if (failed(batchedResult))
+        return failure();
+      result = *batchedResult;
+    }
+    node.setOutput(i, result);
+  }
+  return success();
+}
+
 void mlir::tlc::onnx_import::addControlFlowImporters(ImportTable &table) {
+  table["Scan"] = importScan;
   table["If"] = importIf;
   table["Loop"] = importLoop;
 }

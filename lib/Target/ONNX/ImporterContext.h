@@ -249,6 +249,10 @@ public:
   /// for the subgraph's inputs; returns its outputs (defined in `block` or
   /// above). Values of enclosing graphs stay visible inside.
   FailureOr<SmallVector<Value>> importSubgraph(StringRef name, Block *block);
+  /// As above, with the subgraph's inputs bound to `inputs` (values defined
+  /// in `block` or above).
+  FailureOr<SmallVector<Value>> importSubgraph(StringRef name, Block *block,
+                                               ValueRange inputs);
   /// The subgraph attribute `name`, or null (with an error) when absent.
   const onnx::GraphProto *getSubgraph(StringRef name);
 

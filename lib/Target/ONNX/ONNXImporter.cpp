@@ -71,7 +71,7 @@ public:
 
   Location nodeLoc(const onnx::NodeProto &node);
   FailureOr<SmallVector<Value>> importSubgraph(const onnx::GraphProto &graph,
-                                               Block *block);
+                                               Block *block, ValueRange inputs);
 
 private:
   LogicalResult importInitializers();
@@ -283,7 +283,8 @@ OwningOpRef<ModuleOp> GraphImporter::import() {
 }
 
 FailureOr<SmallVector<Value>>
-GraphImporter::importSubgraph(const onnx::GraphProto &subgraph, Block *block) {
+GraphImporter::importSubgraph(const onnx::GraphProto &subgraph, Block *block,
+                              ValueRange inputs) {
   // The subgraph's names and the constants it materializes must not leak
   // into the enclosing scope.
   llvm::StringMap<ImportedValue> saved = values;
@@ -304,13 +305,13 @@ GraphImporter::importSubgraph(const onnx::GraphProto &subgraph, Block *block) {
                                 << error;
     values[tensor.name()] = ImportedValue{Value(), *attr, std::nullopt};
   }
-  if (static_cast<unsigned>(subgraph.input_size()) != block->getNumArguments())
+  if (static_cast<size_t>(subgraph.input_size()) != inputs.size())
     return emitError(fileLoc) << "subgraph '" << subgraph.name() << "' has "
                               << subgraph.input_size() << " inputs, expected "
-                              << block->getNumArguments();
+                              << inputs.size();
   for (auto [i, input] : llvm::enumerate(subgraph.input()))
     values[input.name()] =
-        ImportedValue{block->getArgument(i), ElementsAttr(), std::nullopt};
+        ImportedValue{inputs[i], ElementsAttr(), std::nullopt};
   for (auto [index, node] : llvm::enumerate(subgraph.node()))
     if (failed(importNode(node, index)))
       return failure();
@@ -349,10 +350,15 @@ const onnx::GraphProto *NodeImporter::getSubgraph(StringRef name) {
 
 FailureOr<SmallVector<Value>> NodeImporter::importSubgraph(StringRef name,
                                                            Block *block) {
+  return importSubgraph(name, block, block->getArguments());
+}
+
+FailureOr<SmallVector<Value>>
+NodeImporter::importSubgraph(StringRef name, Block *block, ValueRange inputs) {
   const onnx::GraphProto *subgraph = getSubgraph(name);
   if (!subgraph)
     return failure();
-  return graph.importSubgraph(*subgraph, block);
+  return graph.importSubgraph(*subgraph, block, inputs);
 }
 
 NodeImporter::NodeImporter(GraphImporter &graph, const onnx::NodeProto &node,

@@ -1476,6 +1476,19 @@ def loop_growing():
                  [out("acc", 1), out("totals", 1)], opset=13)
 
 
+@case("control-flow")
+def scan_running_sum():
+    body = helper.make_graph(
+        [node("Add", ["sum_in", "next"], ["sum_out"]),
+         node("Identity", ["sum_out"], ["scan_out"])],
+        "body", [inp("sum_in", [2]), inp("next", [2])],
+        [out("sum_out", [2]), out("scan_out", [2])])
+    return model([node("Scan", ["initial", "x"], ["y", "z"], body=body,
+                       num_scan_inputs=1)],
+                 [inp("initial", [2]), inp("x", [3, 2])],
+                 [out("y", 1), out("z", 2)], opset=11)
+
+
 @case("errors")
 def unsorted():
     # Acyclic but out of order, which ONNX does not allow.
