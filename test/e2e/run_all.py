@@ -11,6 +11,7 @@ Suites (each an independent reference):
   resize-pool  cubic/ONNX-mode resize, pool indices vs PyTorch/ONNX reference
                                                         (resize_pool_numerics.py)
   recurrent    rnn/gru/lstm attributes vs ONNX Runtime   (recurrent_numerics.py)
+  control-flow If/Loop/Scan models vs numpy              (control_flow_numerics.py)
   python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
   pytorch      PyTorch models via ONNX vs PyTorch       (pytorch_models.py)
   pytorch-zoo  torchvision, transformer, RNN, ... zoo   (pytorch_zoo.py; --all
@@ -47,6 +48,7 @@ def suites(args):
         ("resize-pool", [PY, os.path.join(HERE, "resize_pool_numerics.py"),
                          "--bin", args.bin], env),
         ("recurrent", [PY, os.path.join(HERE, "recurrent_numerics.py"), "--bin", args.bin], env),
+        ("control-flow", [PY, os.path.join(HERE, "control_flow_numerics.py"), "--bin", args.bin], env),
         ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),
         ("pytorch", [PY, os.path.join(HERE, "pytorch_models.py"), "--bin", args.bin], env),
         ("pytorch-zoo", [PY, os.path.join(HERE, "pytorch_zoo.py"), "--bin", args.bin], env),
