@@ -650,6 +650,18 @@ struct TileAndFusePass
     IRRewriter rewriter(&getContext());
     Tiler tiler(rewriter, vectorWidth, parallel);
 
+    // An op with a static empty loop does no iteration: its results are its
+    // inits (an empty tensor, or an accumulator left as initialized). Tiling
+    // would divide by the zero trip count.
+    SmallVector<linalg::LinalgOp> empty;
+    func.walk([&](linalg::LinalgOp op) {
+      if (op.hasPureTensorSemantics() &&
+          llvm::is_contained(op.getStaticLoopRanges(), 0))
+        empty.push_back(op);
+    });
+    for (linalg::LinalgOp op : empty)
+      rewriter.replaceOp(op, op.getDpsInits());
+
     // Elementwise consumers of contractions, convolutions and windows update
     // their producer's result in place, so that they can join its tiles.
     SmallVector<linalg::LinalgOp> producers;

@@ -316,3 +316,41 @@ func.func @packed_per_block(%a: tensor<512x512xf32>, %b: tensor<512x1024xf32>) -
   %r = tensor.collapse_shape %c [[0], [1, 2]] : tensor<512x32x32xf32> into tensor<512x1024xf32>
   return %r : tensor<512x1024xf32>
 }
+
+// -----
+
+// Ops with a static empty loop do not run: an elementwise op on an empty
+// tensor yields its (empty) init, a sum over an empty dim its filled
+// accumulator. Nothing is tiled (the trip count would be zero).
+// CHECK-LABEL: func.func @empty_loops
+// CHECK-SAME: (%[[X:.*]]: tensor<3x0x5xf32>, %[[Y:.*]]: tensor<4x0xf32>)
+// CHECK-DAG: %[[E:.*]] = tensor.empty() : tensor<3x0x5xf32>
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK-DAG: %[[ACC:.*]] = tensor.empty() : tensor<4xf32>
+// CHECK: %[[FILL:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[ACC]] : tensor<4xf32>)
+// CHECK-NOT: linalg.generic
+// CHECK-NOT: scf.forall
+// CHECK: return %[[E]], %[[FILL]]
+#map3 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+#map2 = affine_map<(d0, d1) -> (d0, d1)>
+#red = affine_map<(d0, d1) -> (d0)>
+func.func @empty_loops(%x: tensor<3x0x5xf32>, %y: tensor<4x0xf32>) -> (tensor<3x0x5xf32>, tensor<4xf32>) {
+  %e = tensor.empty() : tensor<3x0x5xf32>
+  %r = linalg.generic {indexing_maps = [#map3, #map3], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%x : tensor<3x0x5xf32>) outs(%e : tensor<3x0x5xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %c0 = arith.constant 0.0 : f32
+    %m = arith.maximumf %a, %c0 : f32
+    linalg.yield %m : f32
+  } -> tensor<3x0x5xf32>
+  %zero = arith.constant 0.0 : f32
+  %acc = tensor.empty() : tensor<4xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%acc : tensor<4xf32>) -> tensor<4xf32>
+  %s = linalg.generic {indexing_maps = [#map2, #red], iterator_types = ["parallel", "reduction"]}
+      ins(%y : tensor<4x0xf32>) outs(%fill : tensor<4xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %add = arith.addf %a, %b : f32
+    linalg.yield %add : f32
+  } -> tensor<4xf32>
+  return %r, %s : tensor<3x0x5xf32>, tensor<4xf32>
+}

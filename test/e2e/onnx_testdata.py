@@ -8,8 +8,14 @@ with the test data (floats: rtol 1e-3, atol 1e-5; integers and bools: exact).
 
 Prints one line per case and the totals; exits 1 when a selected case fails.
 
-  onnx_testdata.py --bin build/bin                      # issue-2 op scope
-  onnx_testdata.py --bin build/bin --scope all          # every case
+Cases listed in an exclusions file (--exclusions; ops tlc cannot support:
+strings, random numbers, training) are not run; the totals give the pass
+rate over the supportable cases and over all cases. run_all.py runs every
+case with onnx_testdata_exclusions.txt and checks the failures against
+onnx_testdata_known_failures.txt (what is not supported yet).
+
+  onnx_testdata.py --bin build/bin                      # every case
+  onnx_testdata.py --bin build/bin --scope slice        # issue-2 op set only
   onnx_testdata.py --bin build/bin node/test_relu ...   # given cases
 """
 
@@ -252,12 +258,22 @@ def run_case(case_dir, bindir, workdir):
     return "PASS", f"{len(datasets)} data set(s)"
 
 
+def read_case_list(path):
+    """{case: reason} from a file of `case  # reason` lines."""
+    cases = {}
+    with open(path) as f:
+        for line in f:
+            case, _, reason = line.partition("#")
+            if case.strip():
+                cases[case.strip()] = reason.strip()
+    return cases
+
+
 def check_expected(path, results, data_root):
     """Exit status against a list of known failures (`case  # reason` lines):
     0 when exactly the listed cases fail, 1 on a new failure or a listed case
     that now passes (so the list stays true)."""
-    with open(path) as f:
-        listed = {l.split("#")[0].strip() for l in f} - {""}
+    listed = set(read_case_list(path))
     failing = {os.path.relpath(c, data_root) for c, (s, _) in results.items()
                if s in ("FAIL", "ERROR")}
     ran = {os.path.relpath(c, data_root) for c in results}
@@ -272,19 +288,50 @@ def check_expected(path, results, data_root):
     return 1 if new or fixed else 0
 
 
+def write_failures(path, results, data_root):
+    """Writes the failing cases as a known-failures list, each with its first
+    error line as the reason (to be edited into a better one)."""
+    with open(path, "w") as f:
+        for case, (status, detail) in sorted(results.items()):
+            if status in ("FAIL", "ERROR"):
+                reason = re.sub(r"^\S*model\.onnx:\d+:\d+: error: ", "", detail)
+                f.write(f"{os.path.relpath(case, data_root)}  # {reason}\n")
+
+
 def collect(args):
     if args.cases:
         return [os.path.join(args.data, c) if not os.path.isabs(c) else c
                 for c in args.cases]
     if args.list:
-        with open(args.list) as f:
-            names = [l.split("#")[0].strip() for l in f]
-        return [os.path.join(args.data, n) for n in names if n]
+        return [os.path.join(args.data, n) for n in read_case_list(args.list)]
     cases = []
     for folder in args.folders.split(","):
         root = os.path.join(args.data, folder)
         cases += [os.path.join(root, c) for c in sorted(os.listdir(root))]
     return cases
+
+
+def print_totals(results, excluded, skipped, seconds, data_root):
+    counts = {s: sum(1 for r in results.values() if r[0] == s)
+              for s in ("PASS", "BOUND", "FAIL", "ERROR")}
+    passed = counts["PASS"] + counts["BOUND"]
+    print(f"\n{len(results)} cases run in {seconds:.0f} s: {passed} passed "
+          f"({counts['BOUND']} of them with shape-like inputs bound at compile time), "
+          f"{counts['FAIL']} wrong results, {counts['ERROR']} errors; "
+          f"{len(excluded)} excluded (unsupportable, see the exclusions file)"
+          + (f", {len(skipped)} out of scope" if skipped else ""))
+    folders = {}
+    for case, (status, _) in results.items():
+        t = folders.setdefault(os.path.relpath(case, data_root).split("/")[0], [0, 0, 0])
+        t[0] += status in ("PASS", "BOUND")
+        t[1] += 1
+    for case in excluded:
+        folders.setdefault(os.path.relpath(case, data_root).split("/")[0], [0, 0, 0])[2] += 1
+    for folder, (p, run, excl) in sorted(folders.items()):
+        line = f"  {folder:18} {p}/{run} of the supportable cases ({100.0 * p / max(run, 1):.1f}%)"
+        if excl:
+            line += f"; {p}/{run + excl} of all ({100.0 * p / (run + excl):.1f}%), {excl} excluded"
+        print(line)
 
 
 def main():
@@ -293,22 +340,32 @@ def main():
     parser.add_argument("cases", nargs="*", help="case folders (relative to --data)")
     parser.add_argument("--bin", required=True, help="folder with tl-compile and tl-run")
     parser.add_argument("--data", default=DATA_ROOT, help="test-data root")
-    parser.add_argument("--folders", default=",".join(FOLDERS[:3]),
+    parser.add_argument("--folders", default=",".join(FOLDERS),
                         help="comma-separated folders under --data")
     parser.add_argument("--list", help="file naming the cases to run, one per line")
-    parser.add_argument("--scope", choices=["slice", "all"], default="slice",
-                        help="slice: only cases whose ops all have a tl lowering "
-                             "(issue 2); all: every case")
+    parser.add_argument("--scope", choices=["slice", "all"], default="all",
+                        help="all: every case (default); slice: only cases whose ops "
+                             "are all in the issue-2 op set")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--quiet", action="store_true", help="print failures only")
+    parser.add_argument("--exclusions",
+                        help="file of cases that cannot be supported, with reasons; "
+                             "they are not run and are counted apart")
     parser.add_argument("--expected-failures",
                         help="file of known failing cases with reasons; the run "
                              "succeeds when exactly those fail")
+    parser.add_argument("--write-failures", metavar="FILE",
+                        help="write the failing cases with their first error line "
+                             "as a known-failures list")
     args = parser.parse_args()
 
     cases = collect(args)
-    selected, skipped = [], []
+    exclusions = read_case_list(args.exclusions) if args.exclusions else {}
+    selected, skipped, excluded = [], [], []
     for case in cases:
+        if os.path.relpath(case, args.data) in exclusions and not args.cases:
+            excluded.append(case)
+            continue
         ops = model_ops(os.path.join(case, "model.onnx"))
         if args.scope == "all" or args.cases or args.list or ops <= SLICE_OPS:
             selected.append(case)
@@ -336,22 +393,12 @@ def main():
                     print(f"{status:5} {os.path.relpath(case, args.data)}: {detail}",
                           flush=True)
 
-    counts = {s: sum(1 for r in results.values() if r[0] == s)
-              for s in ("PASS", "BOUND", "FAIL", "ERROR")}
-    print(f"\n{len(selected)} cases run in {time.time() - start:.0f} s: "
-          f"{counts['PASS'] + counts['BOUND']} passed ({counts['BOUND']} of them with "
-          f"shape-like inputs bound at compile time), {counts['FAIL']} wrong results, "
-          f"{counts['ERROR']} errors; {len(skipped)} out of scope")
-    per_folder = {}
-    for case, (status, _) in results.items():
-        folder = os.path.relpath(case, args.data).split("/")[0]
-        p, t = per_folder.get(folder, (0, 0))
-        per_folder[folder] = (p + (status in ("PASS", "BOUND")), t + 1)
-    for folder, (p, t) in sorted(per_folder.items()):
-        print(f"  {folder}: {p}/{t}")
+    print_totals(results, excluded, skipped, time.time() - start, args.data)
+    if args.write_failures:
+        write_failures(args.write_failures, results, args.data)
     if args.expected_failures:
         return check_expected(args.expected_failures, results, args.data)
-    return 0 if counts["FAIL"] + counts["ERROR"] == 0 else 1
+    return 0 if all(s in ("PASS", "BOUND") for s, _ in results.values()) else 1
 
 
 if __name__ == "__main__":

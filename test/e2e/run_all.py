@@ -10,19 +10,26 @@ Suites (each an independent reference):
                runtime; see artifact_runner.py)
   resize-pool  cubic/ONNX-mode resize, pool indices vs PyTorch/ONNX reference
                                                         (resize_pool_numerics.py)
+  indexing     gathers, scatters, top-k, unpooling, shifts vs numpy/PyTorch
+                                                        (indexing_numerics.py)
   recurrent    rnn/gru/lstm attributes vs ONNX Runtime   (recurrent_numerics.py)
   control-flow If/Loop/Scan models vs numpy              (control_flow_numerics.py)
   python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
   pytorch      PyTorch models via ONNX vs PyTorch       (pytorch_models.py)
   pytorch-zoo  torchvision, transformer, RNN, ... zoo   (pytorch_zoo.py; --all
                there adds the slow models)
-  onnx-data    ONNX backend test data vs expected       (onnx_testdata.py)
+  onnx-data    every ONNX backend test-data case vs its expected outputs
+                                                        (onnx_testdata.py)
   onnx-export  test data imported, exported, run by ONNX Runtime vs expected
                                                         (onnx_roundtrip.py)
   torch-export PyTorch models imported, exported, run by ONNX Runtime vs
                PyTorch                                  (pytorch_roundtrip.py)
 
-  run_all.py --bin build/bin [--only a,b] [--jobs N]
+Run only with --large (about 7 GB of memory and several minutes):
+  large-weights  a 2.2 GB external-data embedding table vs numpy
+                                                        (large_weights.py)
+
+  run_all.py --bin build/bin [--only a,b] [--jobs N] [--large]
 """
 
 import argparse
@@ -47,18 +54,24 @@ def suites(args):
                     "--build-dir", build, "-j", str(args.jobs)], env),
         ("resize-pool", [PY, os.path.join(HERE, "resize_pool_numerics.py"),
                          "--bin", args.bin], env),
+        ("loss-positional", [PY, os.path.join(HERE, "loss_positional_numerics.py"), "--bin", args.bin], env),
+        ("indexing", [PY, os.path.join(HERE, "indexing_numerics.py"), "--bin", args.bin], env),
         ("recurrent", [PY, os.path.join(HERE, "recurrent_numerics.py"), "--bin", args.bin], env),
         ("control-flow", [PY, os.path.join(HERE, "control_flow_numerics.py"), "--bin", args.bin], env),
         ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),
         ("pytorch", [PY, os.path.join(HERE, "pytorch_models.py"), "--bin", args.bin], env),
         ("pytorch-zoo", [PY, os.path.join(HERE, "pytorch_zoo.py"), "--bin", args.bin], env),
         ("onnx-data", [PY, os.path.join(HERE, "onnx_testdata.py"), "--bin", args.bin,
-                       "--jobs", str(args.jobs), "--quiet", "--expected-failures",
+                       "--jobs", str(args.jobs), "--quiet",
+                       "--exclusions", os.path.join(HERE, "onnx_testdata_exclusions.txt"),
+                       "--expected-failures",
                        os.path.join(HERE, "onnx_testdata_known_failures.txt")], env),
         ("onnx-export", [PY, os.path.join(HERE, "onnx_roundtrip.py"), "--bin", args.bin,
                          "--jobs", str(args.jobs), "--quiet", "--opsets", "17,11",
                          "--expected-failures",
                          os.path.join(HERE, "onnx_roundtrip_failures.txt")], env),
+        ("large-weights", [PY, os.path.join(HERE, "large_weights.py"), "--bin", args.bin],
+         env),
         ("torch-export", [PY, os.path.join(HERE, "pytorch_roundtrip.py"), "--bin", args.bin],
          env),
     ]
@@ -70,9 +83,13 @@ def main():
     parser.add_argument("--bin", required=True, help="folder with the tlc tools")
     parser.add_argument("--only", help="comma-separated suite names")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--large", action="store_true",
+                        help="also run the suites marked large")
     args = parser.parse_args()
+    large = {"large-weights"}
     selected = [s for s in suites(args)
-                if not args.only or s[0] in args.only.split(",")]
+                if (s[0] in args.only.split(",") if args.only
+                    else args.large or s[0] not in large)]
     results = []
     for name, cmd, env in selected:
         if not os.path.exists(cmd[1]):

@@ -714,6 +714,11 @@ def tensor_cases():
     table = rand(10, 6)
     ids = np.array([[1, 9, 3], [0, 0, 7]], np.int64)
     cases.append(Case("gather_embedding", "gather", [table, ids], table[ids], "axis = 0 : i64"))
+    # Out-of-range indices (undefined in ONNX) clamp to the nearest end.
+    bad = np.array([[12, -11], [-1, 10**12]], np.int64)
+    clamped = np.clip(np.where(bad < 0, bad + 10, bad), 0, 9)
+    cases.append(Case("gather_out_of_range", "gather", [table, bad], table[clamped],
+                      "axis = 0 : i64"))
 
     x = rand(3, 1)
     cases.append(Case("expand", "expand", [x], np.broadcast_to(x, (2, 3, 4)),

@@ -279,6 +279,17 @@ def TL_PReluOp : TL_InferOp<"prelu", [SameOperandsElementType]> {
   }];
 }
 
+class TL_ShiftOp<string mnemonic, string formula>
+    : TL_BinaryOp<mnemonic, RankedTensorOf<[UI8, UI16, UI32, UI64]>,
+                  RankedTensorOf<[UI8, UI16, UI32, UI64]>> {
+  let summary = "elementwise " # formula # " of unsigned integers with broadcasting";
+  let description = "Computes `" # formula # "` (ONNX `BitShift`); shifting by "
+    # "the bit width or more gives 0.\n\n```mlir\n%z = tl." # mnemonic
+    # " %x, %y : (tensor<3xui8>, tensor<3xui8>) -> tensor<3xui8>\n```";
+}
+def TL_ShiftLeftOp : TL_ShiftOp<"shift_left", "lhs << rhs">;
+def TL_ShiftRightOp : TL_ShiftOp<"shift_right", "lhs >> rhs">;
+
 class TL_LogicalBinaryOp<string mnemonic, string formula>
     : TL_BinaryOp<mnemonic, TL_BoolTensor, TL_BoolTensor, [Commutative]> {
   let summary = "elementwise logical " # formula # " with broadcasting";

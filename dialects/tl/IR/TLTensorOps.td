@@ -198,7 +198,9 @@ def TL_GatherOp : TL_InferOp<"gather"> {
   let summary = "take slices along an axis by index (embedding lookup)";
   let description = [{
     ONNX `Gather`: result shape `data.shape[:axis] + indices.shape +
-    data.shape[axis+1:]`; negative indices count from the back. An
+    data.shape[axis+1:]`; negative indices count from the back. Indices
+    outside `[-dim, dim - 1]`, which ONNX leaves undefined, are clamped to
+    the nearest end (as XLA does): a bad index never reads outside `data`. An
     embedding lookup is `tl.gather` with `axis = 0` on the table.
 
     ```mlir

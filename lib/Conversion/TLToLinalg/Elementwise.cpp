@@ -376,6 +376,18 @@ static Value buildPow(tl::PowOp op, OpBuilder &b, Location loc, ValueRange a) {
                                  math::IPowIOp::create(b, loc, wx, wy));
 }
 
+/// tl.shift_left/right on unsigned integers: a shift by the bit width or
+/// more gives 0 (arith.shli/shrui would be poison).
+template <typename ShiftOpTy>
+static Value buildShift(OpBuilder &b, Location loc, ValueRange a) {
+  Value x = a[0], y = a[1];
+  Value width = cst(b, loc, x, x.getType().getIntOrFloatBitWidth());
+  Value inRange =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, y, width);
+  Value shifted = ShiftOpTy::create(b, loc, x, y);
+  return select(b, loc, inRange, shifted, cst(b, loc, x, 0.0));
+}
+
 template <arith::CmpFPredicate Pred, typename OpTy>
 static void addCompare(RewritePatternSet &patterns) {
   addElementwise<OpTy>(
@@ -543,6 +555,14 @@ void mlir::tlc::populateTLElementwiseToLinalgPatterns(
   });
   addElementwise<tl::PowOp>(patterns, buildPow);
   addElementwise<tl::ModOp>(patterns, buildMod);
+  addElementwise<tl::ShiftLeftOp>(patterns, [](tl::ShiftLeftOp, B &b, L loc,
+                                               Args a) {
+    return buildShift<arith::ShLIOp>(b, loc, a);
+  });
+  addElementwise<tl::ShiftRightOp>(patterns, [](tl::ShiftRightOp, B &b, L loc,
+                                                Args a) {
+    return buildShift<arith::ShRUIOp>(b, loc, a);
+  });
 
   // Logic, comparisons, select.
   addElementwise<tl::AndOp>(patterns, [](tl::AndOp, B &b, L loc, Args a) {

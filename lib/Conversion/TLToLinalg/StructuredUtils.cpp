@@ -144,6 +144,10 @@ OpFoldResult IndexMath::wrapNegative(OpFoldResult lhs, OpFoldResult size) {
       .getResult();
 }
 
+OpFoldResult IndexMath::clampIndex(OpFoldResult lhs, OpFoldResult size) {
+  return max(min(wrapNegative(lhs, size), sub(size, c(1))), c(0));
+}
+
 OpFoldResult IndexMath::product(ArrayRef<OpFoldResult> values) {
   OpFoldResult result = c(1);
   for (OpFoldResult v : values)
@@ -353,31 +357,14 @@ Value mlir::tlc::detail::addBiasAlongDim(OpBuilder &b, Location loc,
       .getResult(0);
 }
 
-Value mlir::tlc::detail::buildIndexedGeneric(
-    OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes, Type elementType,
-    ValueRange inputs, ArrayRef<AffineMap> inputMaps, IndexedBodyFn body) {
-  int64_t rank = sizes.size();
-  Value init = createEmpty(b, loc, sizes, elementType);
-  SmallVector<AffineMap> maps(inputMaps);
-  maps.push_back(AffineMap::getMultiDimIdentityMap(rank, b.getContext()));
-  SmallVector<utils::IteratorType> iterators(rank,
-                                             utils::IteratorType::parallel);
-  return linalg::GenericOp::create(
-             b, loc, init.getType(), inputs, ValueRange{init}, maps, iterators,
-             [&](OpBuilder &nb, Location nloc, ValueRange args) {
-               SmallVector<Value> indices;
-               for (int64_t i = 0; i < rank; ++i)
-                 indices.push_back(linalg::IndexOp::create(nb, nloc, i));
-               Value result =
-                   body(nb, nloc, indices, args.take_front(inputs.size()));
-               linalg::YieldOp::create(nb, nloc, result);
-             })
-      .getResult(0);
-}
-
-Value mlir::tlc::detail::buildElementwiseGeneric(
-    OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes, Type elementType,
-    ValueRange inputs, ArrayRef<AffineMap> inputMaps, ElementwiseBodyFn body) {
+/// A linalg.generic over `sizes` with every loop parallel, writing a fresh
+/// tensor; `yield` builds the body's yielded value from the block arguments
+/// of the inputs.
+static Value
+buildParallelGeneric(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes,
+                     Type elementType, ValueRange inputs,
+                     ArrayRef<AffineMap> inputMaps,
+                     function_ref<Value(OpBuilder &, Location, ValueRange)> yield) {
   int64_t rank = sizes.size();
   Value init = createEmpty(b, loc, sizes, elementType);
   SmallVector<AffineMap> maps(inputMaps);
@@ -388,7 +375,28 @@ Value mlir::tlc::detail::buildElementwiseGeneric(
              b, loc, init.getType(), inputs, ValueRange{init}, maps, iterators,
              [&](OpBuilder &nb, Location nloc, ValueRange args) {
                linalg::YieldOp::create(
-                   nb, nloc, body(nb, nloc, args.take_front(inputs.size())));
+                   nb, nloc, yield(nb, nloc, args.take_front(inputs.size())));
              })
       .getResult(0);
+}
+
+Value mlir::tlc::detail::buildIndexedGeneric(
+    OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes, Type elementType,
+    ValueRange inputs, ArrayRef<AffineMap> inputMaps, IndexedBodyFn body) {
+  int64_t rank = sizes.size();
+  return buildParallelGeneric(
+      b, loc, sizes, elementType, inputs, inputMaps,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        SmallVector<Value> indices;
+        for (int64_t i = 0; i < rank; ++i)
+          indices.push_back(linalg::IndexOp::create(nb, nloc, i));
+        return body(nb, nloc, indices, args);
+      });
+}
+
+Value mlir::tlc::detail::buildElementwiseGeneric(
+    OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes, Type elementType,
+    ValueRange inputs, ArrayRef<AffineMap> inputMaps, ElementwiseBodyFn body) {
+  return buildParallelGeneric(b, loc, sizes, elementType, inputs, inputMaps,
+                              body);
 }

@@ -56,6 +56,10 @@ public:
   OpFoldResult ge(OpFoldResult lhs, OpFoldResult rhs);
   /// `lhs < 0 ? lhs + size : lhs`.
   OpFoldResult wrapNegative(OpFoldResult lhs, OpFoldResult size);
+  /// A runtime index into a dim of `size` (> 0): negative counts from the
+  /// back, then clamped to [0, size - 1] so that no index reads out of
+  /// bounds.
+  OpFoldResult clampIndex(OpFoldResult lhs, OpFoldResult size);
   /// Product of `values` (1 when empty).
   OpFoldResult product(ArrayRef<OpFoldResult> values);
 

@@ -31,6 +31,9 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLElementwiseToLinalgPatterns(patterns);
   populateTLReductionToLinalgPatterns(patterns);
   populateTLNormalizationToLinalgPatterns(patterns);
+  populateTLLossToLinalgPatterns(patterns);
+  populateTLPositionalToLinalgPatterns(patterns);
+  populateTLIndexingToLinalgPatterns(patterns);
   populateTLRecurrentToLinalgPatterns(patterns);
   populateTLControlFlowToSCFPatterns(patterns);
 }
@@ -48,6 +51,8 @@ struct ConvertTLToLinalgPass
     target.addLegalDialect<scf::SCFDialect>();
     // Unsigned integer arithmetic goes through index.castu.
     target.addLegalDialect<index::IndexDialect>();
+    // Scatters are loops over their updates.
+    target.addLegalDialect<scf::SCFDialect>();
     // Elementwise bodies reinterpret uiN elements as iN with it.
     target.addLegalOp<UnrealizedConversionCastOp>();
     RewritePatternSet patterns(context);

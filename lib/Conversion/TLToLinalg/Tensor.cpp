@@ -648,7 +648,7 @@ struct GatherOpLowering : OpConversionPattern<tl::GatherOp> {
           Value index =
               arith::IndexCastOp::create(b, l, b.getIndexType(), args[0]);
           SmallVector<Value> source(outIndices.take_front(axis));
-          source.push_back(im.value(im.wrapNegative(index, axisSize)));
+          source.push_back(im.value(im.clampIndex(index, axisSize)));
           llvm::append_range(source, outIndices.drop_front(axis + indicesRank));
           return tensor::ExtractOp::create(b, l, data, source);
         });

@@ -74,8 +74,14 @@ mlir::tlc::createCPUTargetMachine(const CPUTargetOptions &options,
       llvm::CodeGenOptLevel::None, llvm::CodeGenOptLevel::Less,
       llvm::CodeGenOptLevel::Default, llvm::CodeGenOptLevel::Aggressive};
   llvm::TargetOptions targetOptions;
+  // x86-64's medium code model keeps code and small data RIP-relative but
+  // puts globals over 64 KiB (the weights) in large sections addressed with
+  // 64-bit offsets, so models whose weights exceed 2 GiB link and load.
+  std::optional<llvm::CodeModel::Model> codeModel;
+  if (triple.getArch() == llvm::Triple::x86_64)
+    codeModel = llvm::CodeModel::Medium;
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, cpu, features, targetOptions, llvm::Reloc::PIC_, std::nullopt,
+      triple, cpu, features, targetOptions, llvm::Reloc::PIC_, codeModel,
       levels[std::min(options.optLevel, 3u)]));
   if (!machine)
     error = "cannot create a target machine for '" + triple.str() + "'";

@@ -147,6 +147,9 @@ void addNNExporters(ExportTable &table);
 void addRecurrentExporters(ExportTable &table);
 void addReductionExporters(ExportTable &table);
 void addTensorExporters(ExportTable &table);
+void addLossExporters(ExportTable &table);
+void addPositionalExporters(ExportTable &table);
+void addIndexingExporters(ExportTable &table);
 
 //===----------------------------------------------------------------------===//
 // Helpers shared by the op exporters

@@ -284,6 +284,9 @@ void addNNImporters(ImportTable &table);
 void addRecurrentImporters(ImportTable &table);
 void addReductionImporters(ImportTable &table);
 void addTensorImporters(ImportTable &table);
+void addLossImporters(ImportTable &table);
+void addPositionalImporters(ImportTable &table);
+void addIndexingImporters(ImportTable &table);
 
 /// Folds a node whose inputs are known at import time (shape subgraphs).
 /// Returns true when the outputs were bound, false when the node is not

@@ -72,6 +72,9 @@ public:
     addRecurrentExporters(table);
     addReductionExporters(table);
     addTensorExporters(table);
+    addLossExporters(table);
+    addPositionalExporters(table);
+    addIndexingExporters(table);
   }
 
   LogicalResult exportFunction();

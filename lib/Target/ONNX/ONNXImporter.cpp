@@ -47,6 +47,9 @@ public:
     addRecurrentImporters(table);
     addReductionImporters(table);
     addTensorImporters(table);
+    addLossImporters(table);
+    addPositionalImporters(table);
+    addIndexingImporters(table);
   }
 
   /// Fails with the importer's error on the first node it cannot import

@@ -224,7 +224,7 @@ func.func @pad_edge(%x: tensor<3x5xf32>) -> tensor<3x8xf32> {
   return %y : tensor<3x8xf32>
 }
 
-// Negative indices wrap by the axis size.
+// Negative indices wrap by the axis size, then clamp into [0, 3].
 // CHECK-LABEL: func.func @gather
 // CHECK-SAME: (%[[DATA:.*]]: tensor<5x4x3xf32>, %[[IDX:.*]]: tensor<2x?xi64>)
 // CHECK: linalg.generic {indexing_maps = [#[[GATHER_IDX]], #[[ID4]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
@@ -236,7 +236,9 @@ func.func @pad_edge(%x: tensor<3x5xf32>) -> tensor<3x8xf32> {
 // CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[K]], %{{.*}} : index
 // CHECK: %[[WRAPPED:.*]] = arith.addi %[[K]], %{{.*}} : index
 // CHECK: %[[SEL:.*]] = arith.select %[[NEG]], %[[WRAPPED]], %[[K]] : index
-// CHECK: tensor.extract %[[DATA]][%[[D0]], %[[SEL]], %[[D3]]] : tensor<5x4x3xf32>
+// CHECK: %[[LOW:.*]] = arith.minsi %[[SEL]], %{{.*}} : index
+// CHECK: %[[POS:.*]] = arith.maxsi %[[LOW]], %{{.*}} : index
+// CHECK: tensor.extract %[[DATA]][%[[D0]], %[[POS]], %[[D3]]] : tensor<5x4x3xf32>
 func.func @gather(%data: tensor<5x4x3xf32>, %idx: tensor<2x?xi64>) -> tensor<5x2x?x3xf32> {
   %y = tl.gather %data, %idx {axis = 1 : i64} : (tensor<5x4x3xf32>, tensor<2x?xi64>) -> tensor<5x2x?x3xf32>
   return %y : tensor<5x2x?x3xf32>

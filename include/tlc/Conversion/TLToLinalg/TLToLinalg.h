@@ -44,6 +44,15 @@ void populateTLReductionToLinalgPatterns(RewritePatternSet &patterns);
 /// (Normalization.cpp).
 void populateTLNormalizationToLinalgPatterns(RewritePatternSet &patterns);
 
+/// nll_loss (Loss.cpp).
+void populateTLLossToLinalgPatterns(RewritePatternSet &patterns);
+
+/// trilu, cumsum (Positional.cpp).
+void populateTLPositionalToLinalgPatterns(RewritePatternSet &patterns);
+/// gather_elements, gather_nd, scatter_elements, scatter_nd, top_k,
+/// reverse_sequence, max_unpool (Indexing.cpp).
+void populateTLIndexingToLinalgPatterns(RewritePatternSet &patterns);
+
 /// tl.rnn, tl.gru, tl.lstm: an scf.for over the time steps (Recurrent.cpp).
 void populateTLRecurrentToLinalgPatterns(RewritePatternSet &patterns);
 

@@ -1137,14 +1137,127 @@ def opset13_split():
 
 
 #===-----------------------------------------------------------------------===#
+# Indexing: gathers, scatters, top-k, data-dependent shapes
+#===-----------------------------------------------------------------------===#
+
+@case("indexing")
+def gathers():
+    nodes = [node("GatherElements", ["x", "i"], ["ge"], axis=-1),
+             node("GatherND", ["d", "j"], ["gnd"], batch_dims=1)]
+    return model(nodes, [inp("x", [3, 4]), inp("i", [3, 2], TP.INT64),
+                         inp("d", [2, 2, 2], TP.INT32), inp("j", [2, 1], TP.INT64)],
+                 [out("ge", 2), out("gnd", 2, TP.INT32)])
+
+
+@case("indexing")
+def scatter_legacy():
+    return model([node("Scatter", ["x", "i", "u"], ["y"], axis=1)],
+                 [inp("x", [1, 5]), inp("i", [1, 2], TP.INT64), inp("u", [1, 2])],
+                 [out("y", 2)], opset=10)
+
+
+@case("indexing")
+def scatter_reductions():
+    nodes = [node("ScatterElements", ["x", "i", "u"], ["add"], reduction="add"),
+             node("ScatterND", ["x", "k", "v"], ["mul"], reduction="mul"),
+             node("ScatterND", ["x", "k", "v"], ["none"])]
+    return model(nodes, [inp("x", [4, 3]), inp("i", [2, 3], TP.INT64),
+                         inp("u", [2, 3]), inp("k", [2, 1], TP.INT64),
+                         inp("v", [2, 3])],
+                 [out("add", 2), out("mul", 2), out("none", 2)], opset=16)
+
+
+@case("indexing")
+def bitshift():
+    nodes = [node("BitShift", ["x", "s"], ["left"], direction="LEFT"),
+             node("BitShift", ["x", "s"], ["right"], direction="RIGHT")]
+    return model(nodes, [inp("x", [3], TP.UINT32), inp("s", [3], TP.UINT32)],
+                 [out("left", 1, TP.UINT32), out("right", 1, TP.UINT32)], opset=11)
+
+
+@case("indexing")
+def top_k():
+    nodes = [node("TopK", ["x", "k"], ["v", "i"], axis=0, largest=0)]
+    return model(nodes, [inp("x", [5, 2])], [out("v", 2), out("i", 2, TP.INT64)],
+                 [init("k", np.array([3], np.int64))], opset=11)
+
+
+@case("indexing")
+def top_k_attribute():
+    return model([node("TopK", ["x"], ["v", "i"], k=2)], [inp("x", [2, 6])],
+                 [out("v", 2), out("i", 2, TP.INT64)], opset=1)
+
+
+@case("indexing")
+def reverse_sequence_unpool():
+    nodes = [node("ReverseSequence", ["x", "lens"], ["rev"], batch_axis=0, time_axis=1),
+             node("MaxUnpool", ["p", "pi"], ["up"], kernel_shape=[2, 2], strides=[2, 2]),
+             node("MaxUnpool", ["p", "pi", "shape"], ["up5"], kernel_shape=[2, 2],
+                  strides=[2, 2])]
+    return model(nodes, [inp("x", [4, 3]), inp("lens", [4], TP.INT64),
+                         inp("p", [1, 1, 2, 2]), inp("pi", [1, 1, 2, 2], TP.INT64)],
+                 [out("rev", 2), out("up", 4), out("up5", 4)],
+                 [init("shape", np.array([1, 1, 5, 5], np.int64))], opset=11)
+
+
+@case("indexing")
+def compress():
+    nodes = [node("Compress", ["x", "c"], ["rows"], axis=-2),
+             node("Compress", ["x", "c"], ["flat"])]
+    return model(nodes, [inp("x", [3, 2])], [out("rows", 2), out("flat", 1)],
+                 [init("c", np.array([True, False, True]))], opset=11)
+
+
+@case("indexing")
+def nonzero_unique():
+    nodes = [const("c", np.array([[1, 0], [0, 3]], np.int32)),
+             node("NonZero", ["c"], ["nz"]),
+             const("u", np.array([2.0, 1.0, 1.0, 3.0, 4.0, 3.0], np.float32)),
+             node("Unique", ["u"], ["y", "first", "inverse", "counts"], sorted=0),
+             node("Unique", ["u"], ["ys"])]
+    return model(nodes, [], [out("nz", 2, TP.INT64), out("y", 1), out("first", 1, TP.INT64),
+                             out("inverse", 1, TP.INT64), out("counts", 1, TP.INT64),
+                             out("ys", 1)], opset=13)
+
+
+@case("indexing")
+def unique_nan():
+    # NaNs are one value, above every number (numpy >= 1.24).
+    nodes = [const("u", np.array([np.nan, 1.0, np.nan, 0.0], np.float32)),
+             node("Unique", ["u"], ["y", "first", "inverse", "counts"])]
+    return model(nodes, [], [out("y", 1), out("first", 1, TP.INT64),
+                             out("inverse", 1, TP.INT64), out("counts", 1, TP.INT64)],
+                 opset=11)
+
+
+@case("indexing_errors")
+def nonzero_runtime():
+    return model([node("NonZero", ["x"], ["nz"], name="nz")], [inp("x", [2, 2])],
+                 [out("nz", 2, TP.INT64)], opset=13)
+
+
+@case("indexing_errors")
+def compress_runtime():
+    return model([node("Compress", ["x", "c"], ["y"], axis=0, name="compress")],
+                 [inp("x", [3, 2]), inp("c", [3], TP.BOOL)], [out("y", 2)], opset=11)
+
+
+@case("indexing_errors")
+def scatter_bad_reduction():
+    return model([node("ScatterND", ["x", "k", "v"], ["y"], reduction="avg", name="s")],
+                 [inp("x", [4, 3]), inp("k", [2, 1], TP.INT64), inp("v", [2, 3])],
+                 [out("y", 2)], opset=16)
+
+
+#===-----------------------------------------------------------------------===#
 # Errors
 #===-----------------------------------------------------------------------===#
 
 @case("errors")
 def unsupported_op():
-    return model([node("TopK", ["x", "k"], ["values", "indices"], name="TopK_3")],
-                 [inp("x", [5])], [out("values", 1), out("indices", 1, TP.INT64)],
-                 [init("k", np.array([2], np.int64))])
+    # Random numbers cannot match a reference: not imported.
+    return model([node("Bernoulli", ["x"], ["y"], name="Bernoulli_3")],
+                 [inp("x", [5])], [out("y", 1)], opset=15)
 
 
 @case("errors")
@@ -1495,6 +1608,74 @@ def unsorted():
     return model([node("Neg", ["r"], ["y"], name="neg"),
                   node("Relu", ["x"], ["r"], name="relu")],
                  [inp("x", [4])], [out("y", 1)])
+
+
+#===-----------------------------------------------------------------------===#
+# Losses
+#===-----------------------------------------------------------------------===#
+
+@case("loss")
+def nll_loss():
+    nodes = [node("NegativeLogLikelihoodLoss", ["x", "t", "w"], ["sum"],
+                  reduction="sum", ignore_index=-1),
+             node("NegativeLogLikelihoodLoss", ["x", "t"], ["none"],
+                  reduction="none"),
+             node("NegativeLogLikelihoodLoss", ["x", "t"], ["mean"])]
+    return model(nodes, [inp("x", [3, 5, 2]), inp("t", [3, 2], TP.INT64),
+                         inp("w", [5])],
+                 [out("sum", 0), out("none", 2), out("mean", 0)], opset=13)
+
+
+@case("loss")
+def sce_loss():
+    # log_prob is the log_softmax over the class axis the loss is taken of.
+    nodes = [node("SoftmaxCrossEntropyLoss", ["x", "t"], ["loss", "log_prob"],
+                  reduction="mean", ignore_index=2),
+             node("SoftmaxCrossEntropyLoss", ["x", "t", "w"], ["weighted"],
+                  reduction="none")]
+    return model(nodes, [inp("x", ["N", 4, 3]), inp("t", ["N", 3], TP.INT32),
+                         inp("w", [4])],
+                 [out("loss", 0), out("log_prob", 3), out("weighted", 2)],
+                 opset=13)
+
+
+@case("loss_errors")
+def sce_bad_reduction():
+    return model([node("SoftmaxCrossEntropyLoss", ["x", "t"], ["loss"],
+                       reduction="max")],
+                 [inp("x", [3, 4]), inp("t", [3], TP.INT64)], [out("loss", 0)],
+                 opset=13)
+
+
+#===-----------------------------------------------------------------------===#
+# Trilu, CumSum
+#===-----------------------------------------------------------------------===#
+
+@case("positional")
+def trilu():
+    nodes = [node("Trilu", ["x", "k"], ["upper"]),
+             node("Trilu", ["x"], ["lower"], upper=0),
+             node("Trilu", ["x", "k1"], ["lower_k1"], upper=0)]
+    return model(nodes, [inp("x", ["B", 4, 5]), inp("k", [], TP.INT64)],
+                 [out("upper", 3), out("lower", 3), out("lower_k1", 3)],
+                 [init("k1", np.array([-1], dtype=np.int64))], opset=14)
+
+
+@case("positional")
+def cumsum():
+    nodes = [node("CumSum", ["x", "axis"], ["y"]),
+             node("CumSum", ["i", "axis0"], ["j"], exclusive=1, reverse=1)]
+    return model(nodes, [inp("x", [2, 3]), inp("i", [4], TP.INT32)],
+                 [out("y", 2), out("j", 1, TP.INT32)],
+                 [init("axis", np.array(-1, dtype=np.int32)),
+                  init("axis0", np.array([0], dtype=np.int64))], opset=14)
+
+
+@case("positional_errors")
+def cumsum_runtime_axis():
+    return model([node("CumSum", ["x", "axis"], ["y"])],
+                 [inp("x", [2, 3]), inp("axis", [], TP.INT64)], [out("y", 2)],
+                 opset=14)
 
 
 def main(argv):
