@@ -78,6 +78,9 @@ void mlir::tlc::buildCPUPipeline(OpPassManager &pm,
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // Loops over time steps (recurrent layers) may yield a state that fusion
+  // moved into a fresh tensor.
+  bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // CSE makes the subviews of in-place tile updates identical, so that their
   // copies-to-self fold away.

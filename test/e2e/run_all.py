@@ -14,6 +14,8 @@ Suites (each an independent reference):
                                                         (indexing_numerics.py)
   quant-signal quantization, Einsum, Det, GridSample, DFT/STFT, windows
                via ONNX vs numpy/PyTorch                (quant_signal_numerics.py)
+  recurrent    rnn/gru/lstm attributes vs ONNX Runtime   (recurrent_numerics.py)
+  control-flow If/Loop/Scan models vs numpy              (control_flow_numerics.py)
   python-api   tlc.nn models vs PyTorch                 (test/python/test_nn.py)
   pytorch      PyTorch models via ONNX vs PyTorch       (pytorch_models.py)
   pytorch-zoo  torchvision, transformer, RNN, ... zoo   (pytorch_zoo.py; --all
@@ -57,6 +59,8 @@ def suites(args):
         ("quant-signal", [PY, os.path.join(HERE, "quant_signal_numerics.py"), "--bin", args.bin], env),
         ("loss-positional", [PY, os.path.join(HERE, "loss_positional_numerics.py"), "--bin", args.bin], env),
         ("indexing", [PY, os.path.join(HERE, "indexing_numerics.py"), "--bin", args.bin], env),
+        ("recurrent", [PY, os.path.join(HERE, "recurrent_numerics.py"), "--bin", args.bin], env),
+        ("control-flow", [PY, os.path.join(HERE, "control_flow_numerics.py"), "--bin", args.bin], env),
         ("python-api", [PY, os.path.join(ROOT, "test/python/test_nn.py")], env),
         ("pytorch", [PY, os.path.join(HERE, "pytorch_models.py"), "--bin", args.bin], env),
         ("pytorch-zoo", [PY, os.path.join(HERE, "pytorch_zoo.py"), "--bin", args.bin], env),

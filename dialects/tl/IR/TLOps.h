@@ -10,6 +10,7 @@
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/CastInterfaces.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
@@ -41,6 +42,19 @@ LogicalResult inferBroadcastResultType(std::optional<Location> loc, Type lhs,
 /// Normalizes `axis` against `rank` (negative counts from the back); failure
 /// when out of [-rank, rank).
 FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank);
+
+/// One of ONNX's activation functions of recurrent layers (tl.rnn, tl.gru,
+/// tl.lstm): its name as ONNX spells it, whether it takes `alpha`/`beta`, and
+/// their defaults.
+struct RNNActivationInfo {
+  StringRef name;
+  bool usesAlpha;
+  bool usesBeta;
+  float defaultAlpha;
+  float defaultBeta;
+};
+/// The activation called `name` (compared case-insensitively), if any.
+std::optional<RNNActivationInfo> lookupRNNActivation(StringRef name);
 
 namespace detail {
 /// `axes` normalized to [0, rank) and sorted, or every axis when absent.

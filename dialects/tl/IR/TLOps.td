@@ -9,9 +9,11 @@
 #define TL_OPS_TD
 
 include "tl/IR/TLBase.td"
+include "tl/IR/TLControlFlowOps.td"
 include "tl/IR/TLElementwiseOps.td"
 include "tl/IR/TLIndexingOps.td"
 include "tl/IR/TLNNOps.td"
+include "tl/IR/TLRecurrentOps.td"
 include "tl/IR/TLReductionOps.td"
 include "tl/IR/TLTensorOps.td"
 include "tl/IR/TLQuantOps.td"

@@ -37,6 +37,8 @@ void mlir::tlc::populateTLToLinalgConversionPatterns(
   populateTLLossToLinalgPatterns(patterns);
   populateTLPositionalToLinalgPatterns(patterns);
   populateTLIndexingToLinalgPatterns(patterns);
+  populateTLRecurrentToLinalgPatterns(patterns);
+  populateTLControlFlowToSCFPatterns(patterns);
 }
 
 namespace {
@@ -48,6 +50,8 @@ struct ConvertTLToLinalgPass
     target.addIllegalDialect<tl::TLDialect>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, tensor::TensorDialect>();
+    // Recurrent layers loop over time steps.
+    target.addLegalDialect<scf::SCFDialect>();
     // Unsigned integer arithmetic goes through index.castu.
     target.addLegalDialect<index::IndexDialect>();
     // Scatters are loops over their updates.

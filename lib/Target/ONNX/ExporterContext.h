@@ -144,6 +144,7 @@ using ExportTable = llvm::StringMap<ExportFunction>;
 
 void addElementwiseExporters(ExportTable &table);
 void addNNExporters(ExportTable &table);
+void addRecurrentExporters(ExportTable &table);
 void addReductionExporters(ExportTable &table);
 void addTensorExporters(ExportTable &table);
 void addQuantExporters(ExportTable &table);

@@ -35,6 +35,7 @@
 
 namespace onnx {
 class AttributeProto;
+class GraphProto;
 class NodeProto;
 class TensorProto;
 class TypeProto;
@@ -244,6 +245,17 @@ public:
       return failure();
     return SmallVector<Value>(op->getResults());
   }
+  /// Imports the graph attribute `name` into `block`, whose arguments stand
+  /// for the subgraph's inputs; returns its outputs (defined in `block` or
+  /// above). Values of enclosing graphs stay visible inside.
+  FailureOr<SmallVector<Value>> importSubgraph(StringRef name, Block *block);
+  /// As above, with the subgraph's inputs bound to `inputs` (values defined
+  /// in `block` or above).
+  FailureOr<SmallVector<Value>> importSubgraph(StringRef name, Block *block,
+                                               ValueRange inputs);
+  /// The subgraph attribute `name`, or null (with an error) when absent.
+  const onnx::GraphProto *getSubgraph(StringRef name);
+
   /// A tl.constant of `attr`.
   Value constant(ElementsAttr attr);
   /// A rank-0 tl.constant of `elementType` holding `value`.
@@ -266,8 +278,10 @@ private:
 using ImportFunction = LogicalResult (*)(NodeImporter &);
 using ImportTable = llvm::StringMap<ImportFunction>;
 
+void addControlFlowImporters(ImportTable &table);
 void addElementwiseImporters(ImportTable &table);
 void addNNImporters(ImportTable &table);
+void addRecurrentImporters(ImportTable &table);
 void addReductionImporters(ImportTable &table);
 void addTensorImporters(ImportTable &table);
 void addQuantImporters(ImportTable &table);

@@ -69,6 +69,7 @@ public:
         options(options) {
     addElementwiseExporters(table);
     addNNExporters(table);
+    addRecurrentExporters(table);
     addReductionExporters(table);
     addTensorExporters(table);
     addQuantExporters(table);

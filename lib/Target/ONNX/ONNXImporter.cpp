@@ -15,11 +15,14 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include "onnx/onnx_pb.h"
+
+#include <functional>
 
 using namespace mlir;
 using namespace mlir::tlc;
@@ -38,8 +41,10 @@ public:
       : graph(graph), opset(opset), path(path.str()), context(context),
         options(options), builder(context),
         fileLoc(FileLineColLoc::get(context, path, 0, 0)) {
+    addControlFlowImporters(table);
     addElementwiseImporters(table);
     addNNImporters(table);
+    addRecurrentImporters(table);
     addReductionImporters(table);
     addTensorImporters(table);
     addQuantImporters(table);
@@ -73,6 +78,8 @@ public:
   ImportTable table;
 
   Location nodeLoc(const onnx::NodeProto &node);
+  FailureOr<SmallVector<Value>> importSubgraph(const onnx::GraphProto &graph,
+                                               Block *block, ValueRange inputs);
 
 private:
   LogicalResult importInitializers();
@@ -227,9 +234,24 @@ OwningOpRef<ModuleOp> GraphImporter::import() {
       func.setArgAttr(i, "tl.dim_names", dimNames);
   builder.setInsertionPointToEnd(entry);
 
-  for (const onnx::NodeProto &node : graph.node())
-    for (const std::string &input : node.input())
-      usedNames.insert(input);
+  // Names used by nodes of subgraphs count too (outer-scope references).
+  std::function<void(const onnx::GraphProto &)> addUses =
+      [&](const onnx::GraphProto &g) {
+        for (const onnx::NodeProto &node : g.node()) {
+          for (const std::string &input : node.input())
+            usedNames.insert(input);
+          for (const onnx::AttributeProto &attr : node.attribute()) {
+            if (attr.has_g())
+              addUses(attr.g());
+            for (const onnx::GraphProto &sub : attr.graphs())
+              addUses(sub);
+          }
+        }
+        if (&g != &graph)
+          for (const onnx::ValueInfoProto &output : g.output())
+            usedNames.insert(output.name());
+      };
+  addUses(graph);
   for (const onnx::ValueInfoProto &output : graph.output())
     usedNames.insert(output.name());
 
@@ -268,9 +290,84 @@ OwningOpRef<ModuleOp> GraphImporter::import() {
   return module;
 }
 
+FailureOr<SmallVector<Value>>
+GraphImporter::importSubgraph(const onnx::GraphProto &subgraph, Block *block,
+                              ValueRange inputs) {
+  // The subgraph's names and the constants it materializes must not leak
+  // into the enclosing scope.
+  llvm::StringMap<ImportedValue> saved = values;
+  llvm::scope_exit restore([&] { values = std::move(saved); });
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToEnd(block);
+  for (const auto *infos :
+       {&subgraph.value_info(), &subgraph.input(), &subgraph.output()})
+    for (const onnx::ValueInfoProto &info : *infos)
+      if (info.has_type())
+        onnxTypes[info.name()] = &info.type();
+  for (const onnx::TensorProto &tensor : subgraph.initializer()) {
+    std::string error;
+    FailureOr<ElementsAttr> attr =
+        convertTensor(tensor, context, options.maxInlineElements, error);
+    if (failed(attr))
+      return emitError(fileLoc) << "initializer '" << tensor.name() << "' "
+                                << error;
+    values[tensor.name()] = ImportedValue{Value(), *attr, std::nullopt};
+  }
+  if (static_cast<size_t>(subgraph.input_size()) != inputs.size())
+    return emitError(fileLoc) << "subgraph '" << subgraph.name() << "' has "
+                              << subgraph.input_size() << " inputs, expected "
+                              << inputs.size();
+  for (auto [i, input] : llvm::enumerate(subgraph.input()))
+    values[input.name()] =
+        ImportedValue{inputs[i], ElementsAttr(), std::nullopt};
+  for (auto [index, node] : llvm::enumerate(subgraph.node()))
+    if (failed(importNode(node, index)))
+      return failure();
+  SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &output : subgraph.output()) {
+    auto it = values.find(output.name());
+    if (it == values.end())
+      return emitError(fileLoc) << "subgraph output '" << output.name()
+                                << "' is not produced by any node";
+    ImportedValue &value = it->second;
+    if (!value.value && !value.constant && value.folded &&
+        value.folded->isFullyKnown())
+      value.constant = fromFolded(*value.folded);
+    if (!value.value && value.constant)
+      value.value = tl::ConstantOp::create(builder, fileLoc, value.constant);
+    if (!value.value)
+      return emitError(fileLoc)
+             << "subgraph output '" << output.name()
+             << "' is computed from runtime tensor shapes";
+    results.push_back(value.value);
+  }
+  return results;
+}
+
 //===----------------------------------------------------------------------===//
 // NodeImporter
 //===----------------------------------------------------------------------===//
+
+const onnx::GraphProto *NodeImporter::getSubgraph(StringRef name) {
+  const onnx::AttributeProto *attr = getAttr(name);
+  if (!attr || !attr->has_g())
+    return emitError() << "missing subgraph attribute '" << name << "'",
+           nullptr;
+  return &attr->g();
+}
+
+FailureOr<SmallVector<Value>> NodeImporter::importSubgraph(StringRef name,
+                                                           Block *block) {
+  return importSubgraph(name, block, block->getArguments());
+}
+
+FailureOr<SmallVector<Value>>
+NodeImporter::importSubgraph(StringRef name, Block *block, ValueRange inputs) {
+  const onnx::GraphProto *subgraph = getSubgraph(name);
+  if (!subgraph)
+    return failure();
+  return graph.importSubgraph(*subgraph, block, inputs);
+}
 
 NodeImporter::NodeImporter(GraphImporter &graph, const onnx::NodeProto &node,
                            int64_t index, int64_t opset)

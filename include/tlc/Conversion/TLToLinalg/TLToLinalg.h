@@ -61,6 +61,12 @@ void populateTLPositionalToLinalgPatterns(RewritePatternSet &patterns);
 /// reverse_sequence, max_unpool (Indexing.cpp).
 void populateTLIndexingToLinalgPatterns(RewritePatternSet &patterns);
 
+/// tl.rnn, tl.gru, tl.lstm: an scf.for over the time steps (Recurrent.cpp).
+void populateTLRecurrentToLinalgPatterns(RewritePatternSet &patterns);
+
+/// tl.if, tl.loop: scf.if and scf.while (ControlFlow.cpp).
+void populateTLControlFlowToSCFPatterns(RewritePatternSet &patterns);
+
 } // namespace tlc
 } // namespace mlir
 

@@ -1514,6 +1514,94 @@ def self_loop():
                  [inp("x", [4])], [out("a", 1)])
 
 
+@case("recurrent")
+def lstm_bidirectional_full():
+    # Every input, all three outputs, symbolic seq and batch.
+    names = ["x", "w", "r", "b", "lens", "h0", "c0", "p"]
+    return model([node("LSTM", names, ["y", "y_h", "y_c"], hidden_size=3,
+                       direction="bidirectional", input_forget=1)],
+                 [inp("x", ["seq", "batch", 4]), inp("w", [2, 12, 4]),
+                  inp("r", [2, 12, 3]), inp("b", [2, 24]),
+                  inp("lens", ["batch"], TP.INT32), inp("h0", [2, "batch", 3]),
+                  inp("c0", [2, "batch", 3]), inp("p", [2, 9])],
+                 [out("y", 4), out("y_h", 3), out("y_c", 3)], opset=14)
+
+
+@case("recurrent")
+def gru_activations():
+    # alpha/beta are consumed in order by the activations that take them:
+    # HardSigmoid takes alpha 0.3 and beta 0.6, LeakyRelu alpha 0.05.
+    return model([node("GRU", ["x", "w", "r", "", "", "h0"], ["", "y_h"],
+                       hidden_size=5, linear_before_reset=1, clip=3.0,
+                       activations=["hardsigmoid", "LeakyRelu"],
+                       activation_alpha=[0.3, 0.05], activation_beta=[0.6])],
+                 [inp("x", [7, 2, 3]), inp("w", [1, 15, 3]), inp("r", [1, 15, 5]),
+                  inp("h0", [1, 2, 5])],
+                 [out("y_h", 3)], opset=14)
+
+
+@case("recurrent")
+def rnn_layout_reverse_no_hidden_size():
+    # hidden_size comes from R when absent.
+    return model([node("RNN", ["x", "w", "r"], ["y"], direction="reverse",
+                       layout=1)],
+                 [inp("x", [2, 7, 3]), inp("w", [1, 4, 3]), inp("r", [1, 4, 4])],
+                 [out("y", 4)], opset=14)
+
+
+@case("recurrent-errors")
+def rnn_unknown_activation():
+    return model([node("RNN", ["x", "w", "r"], ["y"], hidden_size=4,
+                       activations=["Gelu"], name="rnn")],
+                 [inp("x", [2, 7, 3]), inp("w", [1, 4, 3]), inp("r", [1, 4, 4])],
+                 [out("y", 4)], opset=14)
+
+
+@case("control-flow")
+def if_captures():
+    # The branches use outer values (x, y) and produce different shapes.
+    then_branch = helper.make_graph(
+        [node("Neg", ["x"], ["t"])], "then", [], [out("t", 1)])
+    else_branch = helper.make_graph(
+        [node("Relu", ["y"], ["e"])], "else", [], [out("e", 1)])
+    return model([node("If", ["c"], ["r"], then_branch=then_branch,
+                       else_branch=else_branch)],
+                 [inp("c", [], TP.BOOL), inp("x", [4]), inp("y", [3])],
+                 [out("r", 1)], opset=13)
+
+
+@case("control-flow")
+def loop_growing():
+    # A loop-carried value that grows each iteration becomes dynamic; the
+    # scan output stacks a scalar per iteration; the body reads `step` from
+    # the outer graph.
+    body = helper.make_graph(
+        [node("Identity", ["c_in"], ["c_out"]),
+         node("Concat", ["acc_in", "step"], ["acc_out"], axis=0),
+         node("ReduceSum", ["acc_out"], ["total"], keepdims=0)],
+        "body",
+        [inp("i", [], TP.INT64), inp("c_in", [], TP.BOOL), inp("acc_in", None)],
+        [out("c_out", []), out("acc_out", 1), out("total", [])])
+    # out("c_out", []) declares a bool below; fix its element type.
+    body.output[0].type.tensor_type.elem_type = TP.BOOL
+    return model([node("Loop", ["n", "", "acc0"], ["acc", "totals"], body=body)],
+                 [inp("n", [], TP.INT64), inp("acc0", [1]), inp("step", [1])],
+                 [out("acc", 1), out("totals", 1)], opset=13)
+
+
+@case("control-flow")
+def scan_running_sum():
+    body = helper.make_graph(
+        [node("Add", ["sum_in", "next"], ["sum_out"]),
+         node("Identity", ["sum_out"], ["scan_out"])],
+        "body", [inp("sum_in", [2]), inp("next", [2])],
+        [out("sum_out", [2]), out("scan_out", [2])])
+    return model([node("Scan", ["initial", "x"], ["y", "z"], body=body,
+                       num_scan_inputs=1)],
+                 [inp("initial", [2]), inp("x", [3, 2])],
+                 [out("y", 1), out("z", 2)], opset=11)
+
+
 @case("errors")
 def unsorted():
     # Acyclic but out of order, which ONNX does not allow.
