@@ -24,7 +24,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from ort_runner import OrtRunner, ort_available  # noqa: E402
-from pytorch_models import MODELS, export  # noqa: E402
+from pytorch_models import MODELS, build, export, make_inputs  # noqa: E402
 
 OPSETS = (17, 13)
 
@@ -33,7 +33,9 @@ def prepare(name, bindir, workdir):
     """Exports the model from PyTorch and round-trips it through tlc; returns
     ([(opset, exported path)], torch module)."""
     original = os.path.join(workdir, name + ".onnx")
-    model = export(name, original)
+    case = MODELS[name]
+    model = build(case)
+    export(case, model, original)
     mlir = os.path.join(workdir, name + ".mlir")
     subprocess.run([os.path.join(bindir, "tl-translate"), "--import-onnx", original,
                     "--mlir-print-debuginfo", "-o", mlir], check=True)
@@ -70,15 +72,16 @@ def main():
                 failures[name].append(f"{os.path.basename(e.cmd[0])} {e.cmd[1]} "
                                       f"exited {e.returncode}")
                 continue
-            _, shape, batches = MODELS[name]
+            case = MODELS[name]
             rng = np.random.default_rng(1)
-            for batch in batches or [shape[0]]:
-                x = rng.standard_normal((batch,) + tuple(shape[1:])).astype(np.float32)
+            for batch in case.batches or [None]:
+                inputs = make_inputs(case, rng, batch)
                 with torch.no_grad():
-                    want = model(torch.from_numpy(x)).numpy()
+                    want = model(*map(torch.from_numpy, inputs)).numpy()
+                feeds = {n: x for (n, _, _), x in zip(case.inputs, inputs)}
                 for opset, path in exported:
-                    jobs.append((path, {"input": x}))
-                    checks.append((name, opset, batch, want))
+                    jobs.append((path, feeds))
+                    checks.append((name, opset, inputs[0].shape[0], want))
         results = OrtRunner().run(jobs, os.path.join(workdir, "ort"))
         for (name, opset, batch, want), (status, value) in zip(checks, results):
             where = f"opset {opset}, batch {batch}"
