@@ -21,25 +21,16 @@ exactly.
 
 import argparse
 import os
-import subprocess
 import sys
-import tempfile
 
 import numpy as np
 import torch
 import torch.nn.functional as F
+from tl_run_batch import run_batch, split_results, tensor_type
 
 RNG = np.random.default_rng(11)
-MLIR_TYPES = {np.dtype(np.float32): "f32", np.dtype(np.float64): "f64",
-              np.dtype(np.float16): "f16", np.dtype(np.int32): "i32",
-              np.dtype(np.int64): "i64", np.dtype(np.uint8): "ui8",
-              np.dtype(np.uint16): "ui16", np.dtype(np.uint32): "ui32",
-              np.dtype(np.uint64): "ui64"}
-
-
 def ttype(a, dynamic=()):
-    dims = ["?" if i in dynamic else str(d) for i, d in enumerate(a.shape)]
-    return f"tensor<{'x'.join(dims + [MLIR_TYPES[a.dtype]])}>"
+    return tensor_type(a.shape, a.dtype, dynamic)
 
 
 class Case:
@@ -316,7 +307,7 @@ def build_module(selected):
     return "\n".join([head] + lines + [tail]) + "\n"
 
 
-def check(expected, actual):
+def check(case, expected, actual):
     if actual.shape != expected.shape:
         return f"shape {actual.shape}, expected {expected.shape}"
     if actual.dtype != expected.dtype:
@@ -333,34 +324,14 @@ def check(expected, actual):
 
 
 def run(selected, bindir, verbose):
-    with tempfile.TemporaryDirectory(prefix="tlc-indexing-") as tmp:
-        model = os.path.join(tmp, "model.mlir")
-        with open(model, "w") as f:
-            f.write(build_module(selected))
-        if verbose:
-            print(build_module(selected))
-        cmd = [os.path.join(bindir, "tl-run"), model, "--output-dir", tmp, "--print-values=0"]
-        k = 0
-        for c in selected:
-            for a in c.inputs:
-                path = os.path.join(tmp, f"x{k}.npy")
-                np.save(path, a)
-                cmd += ["--input", path]
-                k += 1
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            msg = (proc.stderr.strip().splitlines() or ["failed"])[-1]
-            return {c.name: "tl-run: " + msg for c in selected}
-        results, k = {}, 0
-        for c in selected:
-            reasons = []
-            for j, e in enumerate(c.expected):
-                reason = check(e, np.load(os.path.join(tmp, f"output_{k}.npy")))
-                k += 1
-                if reason:
-                    reasons.append(f"result {j}: {reason}")
-            results[c.name] = "; ".join(reasons) or None
-        return results
+    module = build_module(selected)
+    if verbose:
+        print(module)
+    outputs, error = run_batch(module, [a for c in selected for a in c.inputs], bindir,
+                               "tlc-indexing-")
+    if error:
+        return {c.name: error for c in selected}
+    return split_results(selected, outputs, check)
 
 
 def main():

@@ -25,29 +25,18 @@ with rtol 2e-3 / atol 2e-3), integers exactly.
 
 import argparse
 import os
-import subprocess
 import sys
-import tempfile
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from onnx.backend.test.case.node.resize import (cubic_coeffs, interpolate_nd,
                                                  linear_coeffs, nearest_coeffs)
+from tl_run_batch import run_batch, split_results, tensor_type
 
 RNG = np.random.default_rng(7)
-MLIR_TYPES = {np.dtype(np.float32): "f32", np.dtype(np.float64): "f64",
-              np.dtype(np.float16): "f16", np.dtype(np.int32): "i32",
-              np.dtype(np.uint8): "ui8", np.dtype(np.int64): "i64"}
-
-
 def rand(*shape, dtype=np.float32):
     return RNG.standard_normal(shape).astype(dtype)
-
-
-def tensor_type(shape, dtype, dynamic=()):
-    dims = ["?" if i in dynamic else str(d) for i, d in enumerate(shape)]
-    return f"tensor<{'x'.join(dims)}x{MLIR_TYPES[np.dtype(dtype)]}>"
 
 
 class Case:
@@ -360,7 +349,7 @@ def build_module(selected):
     return "\n".join(lines) + "\n"
 
 
-def check(case, got, expected):
+def check(case, expected, got):
     if got.shape != expected.shape:
         return f"shape {list(got.shape)} != expected {list(expected.shape)}"
     if expected.dtype.kind in "iu":
@@ -383,29 +372,11 @@ def check(case, got, expected):
 
 
 def run(selected, bindir):
-    with tempfile.TemporaryDirectory(prefix="tlc-resize-pool-") as tmp:
-        model = os.path.join(tmp, "model.mlir")
-        with open(model, "w") as f:
-            f.write(build_module(selected))
-        cmd = [os.path.join(bindir, "tl-run"), model, "--output-dir", tmp, "--print-values=0"]
-        for i, c in enumerate(selected):
-            path = os.path.join(tmp, f"x{i}.npy")
-            np.save(path, c.x)
-            cmd += ["--input", path]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            return {c.name: "tl-run: " + (proc.stderr.strip().splitlines() or ["failed"])[-1]
-                    for c in selected}
-        results, k = {}, 0
-        for c in selected:
-            reasons = []
-            for j, expected in enumerate(c.expected):
-                reason = check(c, np.load(os.path.join(tmp, f"output_{k}.npy")), expected)
-                k += 1
-                if reason:
-                    reasons.append(f"result {j}: {reason}")
-            results[c.name] = "; ".join(reasons) or None
-        return results
+    outputs, error = run_batch(build_module(selected), [c.x for c in selected], bindir,
+                               "tlc-resize-pool-")
+    if error:
+        return {c.name: error for c in selected}
+    return split_results(selected, outputs, check)
 
 
 def main():

@@ -9,13 +9,6 @@ using namespace mlir::tlc;
 using namespace mlir::tlc::onnx_import;
 
 /// Binds output 0 to `value` when it succeeded.
-static LogicalResult setResult(NodeImporter &node, FailureOr<Value> value) {
-  if (failed(value))
-    return failure();
-  node.setOutput(0, *value);
-  return success();
-}
-
 //===----------------------------------------------------------------------===//
 // Unary ops
 //===----------------------------------------------------------------------===//

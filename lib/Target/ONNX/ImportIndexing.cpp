@@ -26,17 +26,6 @@ using namespace mlir;
 using namespace mlir::tlc;
 using namespace mlir::tlc::onnx_import;
 
-static LogicalResult setResult(NodeImporter &node, FailureOr<Value> value) {
-  if (failed(value))
-    return failure();
-  node.setOutput(0, *value);
-  return success();
-}
-
-static RankedTensorType getType(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
 /// A dense i64 constant of `shape`.
 static ElementsAttr i64Constant(MLIRContext *context, ArrayRef<int64_t> shape,
                                 ArrayRef<int64_t> values) {
@@ -76,17 +65,6 @@ static FailureOr<tl::ScatterReduction> getReduction(NodeImporter &node) {
     return node.emitError() << "unsupported reduction '" << *name << "'",
            failure();
   return *reduction;
-}
-
-static LogicalResult importGatherElements(NodeImporter &node) {
-  FailureOr<Value> data = node.getInput(0);
-  FailureOr<Value> indices = node.getInput(1);
-  FailureOr<int64_t> axis = node.getInt("axis", 0);
-  if (failed(data) || failed(indices) || failed(axis))
-    return failure();
-  return setResult(node, node.create<tl::GatherElementsOp>(
-                             *data, *indices,
-                             node.getBuilder().getI64IntegerAttr(*axis)));
 }
 
 /// ScatterElements and the deprecated Scatter (opset 9-10, no reduction).
@@ -425,7 +403,7 @@ static LogicalResult importUnique(NodeImporter &node) {
 }
 
 void mlir::tlc::onnx_import::addIndexingImporters(ImportTable &table) {
-  table["GatherElements"] = importGatherElements;
+  table["GatherElements"] = importAxisGather<tl::GatherElementsOp>;
   table["ScatterElements"] = importScatterElements;
   table["Scatter"] = importScatterElements;
   table["GatherND"] = importGatherND;

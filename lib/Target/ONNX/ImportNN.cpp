@@ -8,17 +8,6 @@ using namespace mlir;
 using namespace mlir::tlc;
 using namespace mlir::tlc::onnx_import;
 
-static LogicalResult setResult(NodeImporter &node, FailureOr<Value> value) {
-  if (failed(value))
-    return failure();
-  node.setOutput(0, *value);
-  return success();
-}
-
-static RankedTensorType getType(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
 /// `values` as an attribute, or null when every entry equals `fill` (the
 /// tl op's default).
 static DenseI64ArrayAttr optionalArray(OpBuilder &b, ArrayRef<int64_t> values,

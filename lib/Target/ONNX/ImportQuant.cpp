@@ -20,17 +20,6 @@ using namespace mlir;
 using namespace mlir::tlc;
 using namespace mlir::tlc::onnx_import;
 
-static RankedTensorType getType(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
-static LogicalResult setResult(NodeImporter &node, FailureOr<Value> value) {
-  if (failed(value))
-    return failure();
-  node.setOutput(0, *value);
-  return success();
-}
-
 /// Optional input `i`, or null when omitted.
 static FailureOr<Value> getOptionalInput(NodeImporter &node, unsigned i) {
   if (!node.hasInput(i))

@@ -19,17 +19,6 @@ using namespace mlir;
 using namespace mlir::tlc;
 using namespace mlir::tlc::onnx_import;
 
-static LogicalResult setResult(NodeImporter &node, FailureOr<Value> value) {
-  if (failed(value))
-    return failure();
-  node.setOutput(0, *value);
-  return success();
-}
-
-static RankedTensorType getType(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
-
 /// An integer list that is an attribute before `opsetSwitch` and input
 /// `index` from then on; nullopt when absent.
 static FailureOr<std::optional<SmallVector<int64_t>>>
@@ -701,17 +690,6 @@ static LogicalResult importPad(NodeImporter &node) {
                              node.getBuilder().getF64FloatAttr(value)));
 }
 
-static LogicalResult importGather(NodeImporter &node) {
-  FailureOr<Value> data = node.getInput(0);
-  FailureOr<Value> indices = node.getInput(1);
-  FailureOr<int64_t> axis = node.getInt("axis", 0);
-  if (failed(data) || failed(indices) || failed(axis))
-    return failure();
-  return setResult(node, node.create<tl::GatherOp>(
-                             *data, *indices,
-                             node.getBuilder().getI64IntegerAttr(*axis)));
-}
-
 /// Expand: a runtime entry of the target shape that is the input's own dim
 /// (aligned from the back) broadcasts like 1.
 static LogicalResult importExpand(NodeImporter &node) {
@@ -1154,7 +1132,7 @@ void mlir::tlc::onnx_import::addTensorImporters(ImportTable &table) {
   table["Split"] = importSplit;
   table["Slice"] = importSlice;
   table["Pad"] = importPad;
-  table["Gather"] = importGather;
+  table["Gather"] = importAxisGather<tl::GatherOp>;
   table["Expand"] = importExpand;
   table["Tile"] = importTile;
   table["DepthToSpace"] = importDepthToSpace;

@@ -274,6 +274,32 @@ private:
   mutable bool reportedError = false;
 };
 
+/// Binds `value` to output 0 of `node`; failure when `value` is one.
+inline LogicalResult setResult(NodeImporter &node, FailureOr<Value> value) {
+  if (failed(value))
+    return failure();
+  node.setOutput(0, *value);
+  return success();
+}
+
+/// The ranked tensor type of an imported value (tl values always have one).
+inline RankedTensorType getType(Value value) {
+  return cast<RankedTensorType>(value.getType());
+}
+
+/// ONNX Gather and GatherElements: (data, indices) and an `axis` attribute.
+template <typename OpTy>
+LogicalResult importAxisGather(NodeImporter &node) {
+  FailureOr<Value> data = node.getInput(0);
+  FailureOr<Value> indices = node.getInput(1);
+  FailureOr<int64_t> axis = node.getInt("axis", 0);
+  if (failed(data) || failed(indices) || failed(axis))
+    return failure();
+  return setResult(node, node.create<OpTy>(
+                             *data, *indices,
+                             node.getBuilder().getI64IntegerAttr(*axis)));
+}
+
 /// Imports one node; emits an error naming the node on failure.
 using ImportFunction = LogicalResult (*)(NodeImporter &);
 using ImportTable = llvm::StringMap<ImportFunction>;

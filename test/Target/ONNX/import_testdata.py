@@ -270,10 +270,6 @@ def main():
     parser.add_argument("--list-imported", metavar="FILE",
                         help="write the paths of the models that imported "
                              "to FILE (fuzz_import.py --models)")
-    parser.add_argument("--known-crashes", metavar="FILE",
-                        help="cases (`folder/case  # reason` lines) with a filed "
-                             "crash; the run fails on any other crash and on a "
-                             "listed case that no longer crashes")
     parser.add_argument("--jobs", "-j", type=int, default=1)
     parser.add_argument("--timeout", type=int, default=120)
     parser.add_argument("--verbose", "-v", action="store_true")
@@ -374,22 +370,6 @@ def main():
         for detail in args.numeric_details:
             if args.verbose or ": mismatch:" in detail:
                 print(f"  {detail}")
-    if args.known_crashes:
-        known = set()
-        with open(args.known_crashes) as f:
-            for line in f:
-                case = line.split("#")[0].strip()
-                if case:
-                    known.add(case)
-        crashed = {f.split(": ")[0] for f in failures}
-        fixed = sorted(known - crashed)
-        for case in fixed:
-            print(f"no longer crashes, remove it from "
-                  f"{os.path.basename(args.known_crashes)}: {case}")
-        failures = [f for f in failures if f.split(": ")[0] not in known]
-        print(f"{len(crashed & known)} known crashes, {len(failures)} new")
-        if fixed:
-            return 1
     return 1 if failures or args.numerics["mismatch"] else 0
 
 
