@@ -116,6 +116,13 @@ std::string dataTypeName(int32_t dataType);
 FailureOr<RankedTensorType> convertType(const onnx::TypeProto &type,
                                         MLIRContext *context,
                                         std::string &error);
+/// The type of a TensorProto once its dims and data agree: non-negative
+/// dims, and raw_data (or the typed field of its data type) holding exactly
+/// their product of elements. Failure (with `error` set) otherwise, and for
+/// unsupported element types, segments and unloaded external data.
+FailureOr<RankedTensorType> validateTensor(const onnx::TensorProto &tensor,
+                                           MLIRContext *context,
+                                           std::string &error);
 /// The value of a TensorProto (raw_data or typed fields) as an elements
 /// attribute: dense for splats, booleans and tensors of at most
 /// `maxInlineElements` elements, a dense_resource blob named after the

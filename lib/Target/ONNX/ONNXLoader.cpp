@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ONNXLoader.h"
+#include "ImporterContext.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/SmallString.h"
@@ -202,6 +203,49 @@ static LogicalResult loadExternalData(onnx::GraphProto &graph, StringRef path,
   return success();
 }
 
+/// libonnx's shape inference reads constant tensors (Constant values,
+/// initializers) trusting their dims: raw data shorter than the dims say
+/// overflows its buffers. Every numeric tensor of the graph and its
+/// subgraphs is checked first; other element types are left to the stages
+/// that reject them by name.
+static LogicalResult validateTensorData(const onnx::GraphProto &graph,
+                                        Location loc) {
+  MLIRContext *context = loc.getContext();
+  auto check = [&](const onnx::TensorProto &tensor,
+                   auto describe) -> LogicalResult {
+    if (!convertElementType(tensor.data_type(), context))
+      return success();
+    std::string error;
+    if (succeeded(validateTensor(tensor, context, error)))
+      return success();
+    return emitError(loc) << describe() << " " << error;
+  };
+  for (const onnx::TensorProto &tensor : graph.initializer())
+    if (failed(check(tensor, [&] {
+          return "initializer '" + tensor.name() + "'";
+        })))
+      return failure();
+  for (int index = 0, e = graph.node_size(); index < e; ++index) {
+    const onnx::NodeProto &node = graph.node(index);
+    for (const onnx::AttributeProto &attr : node.attribute()) {
+      auto describe = [&] {
+        return describeNode(node, index) + ": attribute '" + attr.name() + "'";
+      };
+      if (attr.has_t() && failed(check(attr.t(), describe)))
+        return failure();
+      for (const onnx::TensorProto &tensor : attr.tensors())
+        if (failed(check(tensor, describe)))
+          return failure();
+      if (attr.has_g() && failed(validateTensorData(attr.g(), loc)))
+        return failure();
+      for (const onnx::GraphProto &subgraph : attr.graphs())
+        if (failed(validateTensorData(subgraph, loc)))
+          return failure();
+    }
+  }
+  return success();
+}
+
 /// Makes the graph inputs named in `bindings` initializers holding the
 /// tensors stored in the given files.
 static LogicalResult
@@ -395,6 +439,7 @@ mlir::tlc::onnx_import::loadModel(StringRef bytes, StringRef path, Location loc,
   if (failed(bindConstantInputs(*model.mutable_graph(), options.constantInputs,
                                 loc)) ||
       failed(loadExternalData(*model.mutable_graph(), path, loc)) ||
+      failed(validateTensorData(model.graph(), loc)) ||
       failed(validateDataflow(model.graph(), loc)))
     return failure();
 

@@ -137,9 +137,30 @@ static void appendBytes(std::vector<char> &bytes, uint64_t value,
     bytes.push_back(static_cast<char>((value >> (8 * b)) & 0xff));
 }
 
-FailureOr<ElementsAttr> mlir::tlc::onnx_import::convertTensor(
-    const onnx::TensorProto &tensor, MLIRContext *context,
-    int64_t maxInlineElements, std::string &error) {
+/// The number of elements in the typed field that holds `tensor`'s data
+/// type (which field depends on the type).
+static int64_t getTypedElementCount(const onnx::TensorProto &tensor) {
+  switch (tensor.data_type()) {
+  case onnx::TensorProto::FLOAT:
+    return tensor.float_data_size();
+  case onnx::TensorProto::DOUBLE:
+    return tensor.double_data_size();
+  case onnx::TensorProto::INT64:
+    return tensor.int64_data_size();
+  case onnx::TensorProto::UINT32:
+  case onnx::TensorProto::UINT64:
+    return tensor.uint64_data_size();
+  default:
+    // INT32, INT16, INT8, UINT16, UINT8, BOOL, and the bit patterns of
+    // FLOAT16 and BFLOAT16.
+    return tensor.int32_data_size();
+  }
+}
+
+FailureOr<RankedTensorType>
+mlir::tlc::onnx_import::validateTensor(const onnx::TensorProto &tensor,
+                                       MLIRContext *context,
+                                       std::string &error) {
   Type elementType = convertElementType(tensor.data_type(), context);
   if (!elementType) {
     error = "has unsupported element type " + dataTypeName(tensor.data_type());
@@ -169,24 +190,37 @@ FailureOr<ElementsAttr> mlir::tlc::onnx_import::convertTensor(
     }
     count *= dim;
   }
-  auto type = RankedTensorType::get(shape, elementType);
-  int64_t width = getElementBytes(elementType);
+  if (tensor.has_raw_data()) {
+    int64_t expected = count * getElementBytes(elementType);
+    if (static_cast<int64_t>(tensor.raw_data().size()) != expected) {
+      error = "has " + std::to_string(tensor.raw_data().size()) +
+              " bytes of raw data, expected " + std::to_string(expected);
+      return failure();
+    }
+  } else if (int64_t available = getTypedElementCount(tensor);
+             available != count) {
+    error = "has " + std::to_string(available) + " elements, expected " +
+            std::to_string(count);
+    return failure();
+  }
+  return RankedTensorType::get(shape, elementType);
+}
+
+FailureOr<ElementsAttr> mlir::tlc::onnx_import::convertTensor(
+    const onnx::TensorProto &tensor, MLIRContext *context,
+    int64_t maxInlineElements, std::string &error) {
+  FailureOr<RankedTensorType> type = validateTensor(tensor, context, error);
+  if (failed(type))
+    return failure();
+  int64_t width = getElementBytes(type->getElementType());
 
   std::vector<char> bytes;
   if (tensor.has_raw_data()) {
-    const std::string &raw = tensor.raw_data();
-    if (static_cast<int64_t>(raw.size()) != count * width) {
-      error = "has " + std::to_string(raw.size()) + " bytes of raw data, " +
-              "expected " + std::to_string(count * width);
-      return failure();
-    }
-    bytes.assign(raw.begin(), raw.end());
+    bytes.assign(tensor.raw_data().begin(), tensor.raw_data().end());
   } else {
     // Typed fields: which one holds the data depends on the element type.
-    int64_t available = -1;
     switch (tensor.data_type()) {
     case onnx::TensorProto::FLOAT:
-      available = tensor.float_data_size();
       for (float v : tensor.float_data()) {
         uint32_t bits;
         std::memcpy(&bits, &v, 4);
@@ -194,7 +228,6 @@ FailureOr<ElementsAttr> mlir::tlc::onnx_import::convertTensor(
       }
       break;
     case onnx::TensorProto::DOUBLE:
-      available = tensor.double_data_size();
       for (double v : tensor.double_data()) {
         uint64_t bits;
         std::memcpy(&bits, &v, 8);
@@ -202,32 +235,24 @@ FailureOr<ElementsAttr> mlir::tlc::onnx_import::convertTensor(
       }
       break;
     case onnx::TensorProto::INT64:
-      available = tensor.int64_data_size();
       for (int64_t v : tensor.int64_data())
         appendBytes(bytes, static_cast<uint64_t>(v), 8);
       break;
     case onnx::TensorProto::UINT32:
     case onnx::TensorProto::UINT64:
-      available = tensor.uint64_data_size();
       for (uint64_t v : tensor.uint64_data())
         appendBytes(bytes, v, width);
       break;
     default:
       // INT32, INT16, INT8, UINT16, UINT8, BOOL, and the bit patterns of
       // FLOAT16 and BFLOAT16 are all stored in int32_data.
-      available = tensor.int32_data_size();
       for (int32_t v : tensor.int32_data())
         appendBytes(bytes, static_cast<uint32_t>(v), width);
       break;
     }
-    if (available != count) {
-      error = "has " + std::to_string(available) + " elements, expected " +
-              std::to_string(count);
-      return failure();
-    }
   }
   std::string name = tensor.name().empty() ? "tensor" : tensor.name();
-  return makeElementsAttr(type, bytes, name, maxInlineElements);
+  return makeElementsAttr(*type, bytes, name, maxInlineElements);
 }
 
 std::optional<ArrayRef<char>>

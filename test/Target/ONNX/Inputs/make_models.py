@@ -1429,6 +1429,17 @@ def initializer_raw_size():
 
 
 @case("errors")
+def constant_raw_size():
+    # A Constant whose raw data is shorter than its dims: libonnx's shape
+    # inference of the Tile reading it would overflow its buffer.
+    value = init("v", np.ones(3, np.int64))
+    value.dims[:] = [4]
+    return model([node("Constant", [], ["reps"], name="reps", value=value),
+                  node("Tile", ["x", "reps"], ["y"], name="tile")],
+                 [inp("x", [1, 1, 1, 1])], [out("y", 4)])
+
+
+@case("errors")
 def initializer_typed_size():
     w = bare_tensor("w", TP.INT64, [5])
     w.int64_data.extend([1, 2, 3])
